@@ -1,0 +1,51 @@
+/**
+ * The test projects of the kit. The exercise tests are written once and run
+ * against several targets (workshop/targets.ts):
+ *
+ *   exercises   the learner's code (what `npm start` and `check` run)
+ *   solutions   the reference solutions (all must pass)
+ *   wrong:…     plausible wrong answers (each must be rejected)
+ *   tooling     the kit's own tests
+ *
+ * `npm test` (workshop/verify) runs them all and judges the results.
+ */
+import { existsSync, readdirSync } from 'node:fs';
+import path from 'node:path';
+import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
+import { wrongAnswersDir } from './workshop/paths.js';
+import { solutions, starters, wrongAnswer, type Target } from './workshop/targets.js';
+import { targetPlugin } from './workshop/testing/target-plugin.js';
+
+const shared = {
+  globalSetup: ['./workshop/testing/global-setup.ts'],
+  setupFiles: ['./workshop/testing/setup.ts'],
+  environment: 'node',
+} as const;
+
+function exerciseProject(name: string, target: Target, include: string[]): TestProjectInlineConfiguration {
+  return {
+    plugins: [targetPlugin(target)],
+    test: { ...shared, name, include },
+  };
+}
+
+function wrongAnswerProjects(): TestProjectInlineConfiguration[] {
+  if (!existsSync(wrongAnswersDir)) return [];
+  return readdirSync(wrongAnswersDir).flatMap((exerciseId) =>
+    readdirSync(path.join(wrongAnswersDir, exerciseId)).map((caseName) => {
+      const target = wrongAnswer(exerciseId, caseName);
+      return exerciseProject(target.name, target, [`exercises/${exerciseId}/**/*.test.ts`]);
+    }),
+  );
+}
+
+export default defineConfig({
+  test: {
+    projects: [
+      exerciseProject('exercises', starters, ['exercises/**/*.test.ts']),
+      exerciseProject('solutions', solutions, ['exercises/**/*.test.ts']),
+      ...wrongAnswerProjects(),
+      { test: { ...shared, name: 'tooling', include: ['workshop/**/*.test.ts'] } },
+    ],
+  },
+});

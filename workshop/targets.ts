@@ -1,0 +1,83 @@
+/**
+ * One set of tests, several targets. The tests live once, in `exercises/`.
+ * A *target* says which code they run against:
+ *
+ *   starters      exercises/NN-slug/file.ts               (what the learner edits)
+ *   solutions     solutions/NN-slug/file.ts               (the reference answers)
+ *   wrong answer  workshop/fixtures/wrong-answers/NN-slug/<case>/file.ts
+ *                 over the solutions (a plausible mistake the tests must reject)
+ *
+ * A target is a list of layers per exercise, highest first; `exercises/` is
+ * always the last layer. An import of `./file.js` made anywhere inside an
+ * exercise (by its test, a given helper or a solution) is answered by the
+ * first layer that has `file.ts`. Vitest (target-plugin.ts) and the type check
+ * (verify/typecheck.ts) both use this one rule.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { exercisesDir, solutionsDir, wrongAnswersDir } from './paths.js';
+
+export interface Target {
+  /** For example `solutions` or `wrong:03-circuit-breaker/two-trials-in-half-open`. */
+  readonly name: string;
+  /** Folders standing in for `exercises/<id>`, highest priority first. */
+  layersFor(exerciseId: string): string[];
+}
+
+export const starters: Target = {
+  name: 'starters',
+  layersFor: (id) => [path.join(exercisesDir, id)],
+};
+
+export const solutions: Target = {
+  name: 'solutions',
+  layersFor: (id) => [path.join(solutionsDir, id), path.join(exercisesDir, id)],
+};
+
+export function wrongAnswer(exerciseId: string, caseName: string): Target {
+  return {
+    name: `wrong:${exerciseId}/${caseName}`,
+    layersFor: (id) =>
+      id === exerciseId
+        ? [path.join(wrongAnswersDir, exerciseId, caseName), ...solutions.layersFor(id)]
+        : solutions.layersFor(id),
+  };
+}
+
+/** Which exercise a file belongs to, and its path inside the exercise. */
+function locate(file: string): { exerciseId: string; relative: string } | undefined {
+  for (const root of [exercisesDir, solutionsDir]) {
+    const relative = path.relative(root, file);
+    if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
+      const [exerciseId, ...rest] = relative.split(path.sep);
+      if (exerciseId && rest.length > 0) return { exerciseId, relative: rest.join(path.sep) };
+    }
+  }
+  const relative = path.relative(wrongAnswersDir, file);
+  if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
+    const [exerciseId, caseName, ...rest] = relative.split(path.sep);
+    if (exerciseId && caseName && rest.length > 0) return { exerciseId, relative: rest.join(path.sep) };
+  }
+  return undefined;
+}
+
+/**
+ * Given the file a relative import points at (with a `.ts` ending), returns the
+ * file the target runs instead, or `undefined` when the import is not inside an
+ * exercise and resolves as usual.
+ */
+export function redirect(target: Target, file: string): string | undefined {
+  const where = locate(file);
+  if (!where) return undefined;
+  for (const layer of target.layersFor(where.exerciseId)) {
+    const candidate = path.join(layer, where.relative);
+    if (existsSync(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+/** `./order-api.js` imported from `dir` → the absolute `.ts` file it names. */
+export function sourceFileOf(importer: string, specifier: string): string {
+  const absolute = path.resolve(path.dirname(importer), specifier);
+  return absolute.replace(/\.(m?)js$/, '.$1ts');
+}

@@ -1,0 +1,52 @@
+/**
+ * Tests must never reach real AWS or any other machine. This guard wraps
+ * every TCP connection a test process opens (the SDK's HTTP client included):
+ * a connection to anything but the loopback address is refused with a clear
+ * message, and remembered so the test fails even if the code swallows the error.
+ */
+import net from 'node:net';
+
+export class NetworkBlockedError extends Error {
+  constructor(readonly host: string) {
+    super(
+      `Blocked a network call to "${host}": tests run only against 127.0.0.1. ` +
+        'Build SDK clients with `new XClient({})` so they pick up the local endpoint from the environment.',
+    );
+    this.name = 'NetworkBlockedError';
+  }
+}
+
+const blocked: NetworkBlockedError[] = [];
+
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+export function installNetworkGuard(): void {
+  const original = net.Socket.prototype.connect;
+  // Already installed in this process: leave the existing wrapper alone.
+  if ((original as { guarded?: boolean }).guarded) return;
+
+  const guarded = function (this: net.Socket, ...args: unknown[]) {
+    const first = args[0];
+    const options = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as {
+      host?: unknown;
+      path?: unknown;
+    };
+    // Unix sockets (a `path`) never leave the machine.
+    const host = typeof options.path === 'string' ? 'localhost' : String(options.host ?? 'localhost');
+    if (!isLoopback(host)) {
+      const error = new NetworkBlockedError(host);
+      blocked.push(error);
+      throw error;
+    }
+    return (original as (...a: unknown[]) => net.Socket).apply(this, args);
+  };
+  (guarded as { guarded?: boolean }).guarded = true;
+  net.Socket.prototype.connect = guarded as typeof original;
+}
+
+/** Returns and forgets the connections blocked since the last call. */
+export function takeBlockedConnections(): NetworkBlockedError[] {
+  return blocked.splice(0, blocked.length);
+}
