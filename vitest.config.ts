@@ -20,7 +20,7 @@ const shared = {
   globalSetup: ['./workshop/testing/global-setup.ts'],
   setupFiles: ['./workshop/testing/setup.ts'],
   environment: 'node',
-} as const;
+};
 
 function exerciseProject(name: string, target: Target, include: string[]): TestProjectInlineConfiguration {
   return {
@@ -45,7 +45,7 @@ export default defineConfig({
       exerciseProject('exercises', starters, ['exercises/**/*.test.ts']),
       exerciseProject('solutions', solutions, ['exercises/**/*.test.ts']),
       ...wrongAnswerProjects(),
-      { test: { ...shared, name: 'tooling', include: ['workshop/**/*.test.ts'] } },
+      { test: { ...shared, name: 'tooling', include: ['workshop/**/*.test.ts', 'docs/.vitepress/**/*.test.ts'] } },
     ],
   },
 });

@@ -27,8 +27,8 @@ export class CatalogError extends Error {
 
 const idPattern = /^(\d{2})-([a-z0-9-]+)$/;
 
-export function readExercise(id: string): ExerciseMeta {
-  const file = path.join(exercisesDir, id, 'exercise.json');
+export function readExercise(id: string, dir: string = exercisesDir): ExerciseMeta {
+  const file = path.join(dir, id, 'exercise.json');
   let raw: unknown;
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
@@ -59,7 +59,7 @@ export function exerciseIds(): string[] {
 }
 
 export function readCatalog(): ExerciseMeta[] {
-  return exerciseIds().map(readExercise);
+  return exerciseIds().map((id) => readExercise(id));
 }
 
 /**

@@ -1,0 +1,55 @@
+import { defineConfig, type DefaultTheme } from 'vitepress';
+import { readCatalog } from '../../workshop/catalog.js';
+import { kitMarkdown } from './kit-markdown.js';
+
+/** The exercises' sidebar, from their metadata: titles are written once. */
+function exerciseItems(): DefaultTheme.SidebarItem[] {
+  return readCatalog().map((exercise) => ({
+    text: `${exercise.id.slice(0, 2)} · ${exercise.title}`,
+    link: `/exercises/${exercise.id}`,
+  }));
+}
+
+export default defineConfig({
+  title: 'Serverless ❤ Event-Driven',
+  description:
+    'A hands-on TypeScript workshop after the talk "How Serverless Loves Event-Driven Architecture" (Yasuhiro "toricls" Hara, Developers Summit 2018).',
+  lang: 'en-US',
+  cleanUrls: true,
+  lastUpdated: false,
+  markdown: {
+    config: kitMarkdown,
+  },
+  themeConfig: {
+    nav: [
+      { text: 'Guide', link: '/guide/setup' },
+      { text: 'Story', link: '/story/part-1-procurement' },
+      { text: 'Exercises', link: '/exercises/01-stateless-function' },
+      { text: 'Credits', link: '/credits' },
+    ],
+    sidebar: [
+      {
+        text: 'Welcome',
+        items: [
+          { text: 'Setup', link: '/guide/setup' },
+          { text: 'How the workshop works', link: '/guide/how-it-works' },
+        ],
+      },
+      {
+        text: 'The story',
+        items: [
+          { text: 'Part 1 · From the data centre to functions', link: '/story/part-1-procurement' },
+          { text: 'Part 2 · What serverless gives, and asks', link: '/story/part-2-serverless-benefits' },
+        ],
+      },
+      { text: 'Exercises', items: exerciseItems() },
+      { text: 'Credits', link: '/credits' },
+    ],
+    search: { provider: 'local' },
+    outline: { level: [2, 3] },
+    footer: {
+      message:
+        'After the talk “How Serverless Loves Event-Driven Architecture” by Yasuhiro “toricls” Hara (Developers Summit 2018).',
+    },
+  },
+});

@@ -1,0 +1,65 @@
+/**
+ * Runs the kit's vitest projects once, in this process, and returns plain
+ * outcomes. Nothing is printed by vitest itself; the verifier reports.
+ */
+import path from 'node:path';
+import { startVitest } from 'vitest/node';
+import type { Reporter, TestModule } from 'vitest/node';
+import { kitRoot } from '../paths.js';
+import type { ErrorSummary, ModuleOutcome } from './results.js';
+
+interface SerializedErrorLike {
+  name?: string;
+  message?: string;
+  stacks?: { file: string; line: number; column: number }[];
+}
+
+function summarize(error: SerializedErrorLike): ErrorSummary {
+  // The first frame inside the kit (not node_modules) says where it happened.
+  const frame = error.stacks?.find((s) => !s.file.includes('node_modules'));
+  return {
+    name: error.name ?? 'Error',
+    message: error.message ?? String(error),
+    ...(frame ? { where: `${path.relative(kitRoot, frame.file)}:${frame.line}:${frame.column}` } : {}),
+  };
+}
+
+function toOutcome(module: TestModule): ModuleOutcome {
+  return {
+    project: module.project.name,
+    file: path.relative(kitRoot, module.moduleId),
+    loadErrors: module.errors().map(summarize),
+    tests: [...module.children.allTests()].map((test) => {
+      const result = test.result();
+      return {
+        name: test.fullName,
+        state: result.state,
+        errors: (result.errors ?? []).map(summarize),
+      };
+    }),
+  };
+}
+
+export interface VitestRun {
+  readonly modules: ModuleOutcome[];
+  /** Errors outside any test (an unhandled rejection, a crashed worker). */
+  readonly unhandled: ErrorSummary[];
+}
+
+export async function runVitest(projects: string[] = []): Promise<VitestRun> {
+  let modules: ModuleOutcome[] = [];
+  let unhandled: ErrorSummary[] = [];
+  const collector: Reporter = {
+    onTestRunEnd(testModules, unhandledErrors) {
+      modules = testModules.map(toOutcome);
+      unhandled = unhandledErrors.map(summarize);
+    },
+  };
+  const vitest = await startVitest(
+    'test',
+    [],
+    { root: kitRoot, watch: false, reporters: [collector], project: projects.length > 0 ? projects : undefined },
+  );
+  await vitest.close();
+  return { modules, unhandled };
+}
