@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import {
   CreateTableCommand,
   DeleteTableCommand,
+  DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -38,6 +39,20 @@ export interface TestTables<T extends KitTableName> {
   scan(table: T): Promise<Item[]>;
 }
 
+/**
+ * dynalite answers CreateTable with CREATING and turns the table ACTIVE a tick
+ * later; a write in between fails with ResourceNotFoundException. Ask until it
+ * is ACTIVE (each round trip gives dynalite that tick; no timers, so tests with
+ * fake timers still work).
+ */
+async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
+  for (let attempt = 0; attempt < 1000; attempt++) {
+    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
+    if (Table?.TableStatus === 'ACTIVE') return;
+  }
+  throw new Error(`Table ${tableName} did not become ACTIVE on the local DynamoDB`);
+}
+
 export function useTables<T extends KitTableName>(...tables: T[]): TestTables<T> {
   const client = new DynamoDBClient({});
   const names = new Map<T, string>();
@@ -54,6 +69,7 @@ export function useTables<T extends KitTableName>(...tables: T[]): TestTables<T>
           BillingMode: 'PAY_PER_REQUEST',
         }),
       );
+      await waitUntilActive(client, name);
       names.set(table, name);
       process.env[declaration.envVar] = name;
     }

@@ -23,6 +23,7 @@ const module = (tests: TestOutcome[], loadErrors: ModuleOutcome['loadErrors'] = 
 describe('isIntendedFailure', () => {
   it.each([
     [assertion, true],
+    [{ name: 'Error', message: 'expected "GetItemCommand" to be called', assertion: true }, true], // a custom matcher
     [notImplemented, true],
     [{ name: 'Error', message: 'Not implemented yet' }, false], // does not name the exercise
     [{ name: 'Error', message: `not implemented (04-idempotency)` }, false], // names another one

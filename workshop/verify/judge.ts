@@ -32,7 +32,7 @@ export function judgeMustPass(label: string, modules: readonly ModuleOutcome[]):
  * explicit "not implemented" error that names the exercise.
  */
 export function isIntendedFailure(error: ErrorSummary, exerciseId: string): boolean {
-  if (error.name === 'AssertionError') return true;
+  if (error.assertion || error.name === 'AssertionError') return true;
   return /not implemented/i.test(error.message) && error.message.includes(exerciseId);
 }
 

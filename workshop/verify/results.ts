@@ -12,6 +12,11 @@ export interface TestOutcome {
 
 export interface ErrorSummary {
   readonly name: string;
+  /**
+   * Thrown by `expect`: vitest's AssertionError, or a failed custom matcher
+   * (such as aws-sdk-client-mock-vitest's), which carries actual and expected.
+   */
+  readonly assertion?: boolean;
   readonly message: string;
   /** Where it was thrown, when known: "exercises/03-circuit-breaker/circuit-breaker.ts:12:5". */
   readonly where?: string;

@@ -10,6 +10,8 @@ import type { ErrorSummary, ModuleOutcome } from './results.js';
 
 interface SerializedErrorLike {
   name?: string;
+  actual?: unknown;
+  expected?: unknown;
   message?: string;
   stacks?: { file: string; line: number; column: number }[];
 }
@@ -19,6 +21,7 @@ function summarize(error: SerializedErrorLike): ErrorSummary {
   const frame = error.stacks?.find((s) => !s.file.includes('node_modules'));
   return {
     name: error.name ?? 'Error',
+    assertion: error.name === 'AssertionError' || ('actual' in error && 'expected' in error),
     message: error.message ?? String(error),
     ...(frame ? { where: `${path.relative(kitRoot, frame.file)}:${frame.line}:${frame.column}` } : {}),
   };

@@ -62,12 +62,13 @@ function format(diagnostics: readonly ts.Diagnostic[]): string[] {
 /**
  * Returns the problems found (empty when the target type-checks).
  * Without a target: the whole kit as tsconfig.json describes it.
- * With a target: the exercise tests, plus `extraRoots` (the target's own files).
+ * With a target: the same, less the starters, plus `extraRoots` (the target's own
+ * files); the tests' imports of the starters are answered by the target.
  */
 export function typecheck(target?: Target, extraRoots: readonly string[] = []): string[] {
   const config = readTsconfig();
   const rootNames = target
-    ? [...config.fileNames.filter((file) => /\/exercises\/.+\.test\.ts$/.test(file)), ...extraRoots]
+    ? [...config.fileNames.filter((file) => !/\/exercises\/.+(?<!\.test)\.ts$/.test(file)), ...extraRoots]
     : config.fileNames;
   const program = ts.createProgram({ rootNames, options: config.options, host: makeHost(config.options, target) });
   return format(ts.getPreEmitDiagnostics(program));

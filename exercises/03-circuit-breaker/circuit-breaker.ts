@@ -1,0 +1,72 @@
+/**
+ * 03 · Circuit breaker. The talk (slide 7): once a feature comes from a BaaS,
+ * it is someone else's service that can be down, so microservice practices
+ * such as the circuit breaker become necessary. A breaker stops calling a
+ * failing dependency for a while, then lets one trial call find out if it is back.
+ *
+ * Your task: make `CircuitBreaker` work. CLOSED counts consecutive failures;
+ * reaching `failureThreshold` opens it; OPEN rejects with `CircuitOpenError`
+ * without calling the action; `resetTimeoutMs` after opening (by `now()`) the
+ * state reads HALF_OPEN and exactly one trial call decides: CLOSED or OPEN again.
+ * No timers: read the clock. Each TODO marks a place to change.
+ */
+
+export type BreakerState = 'CLOSED' | 'OPEN' | 'HALF_OPEN';
+
+/** Rejected by `fire` when the breaker lets no call through. */
+export class CircuitOpenError extends Error {
+  override name = 'CircuitOpenError';
+}
+
+/** Each state carries only its own data. */
+type State =
+  | { readonly name: 'CLOSED'; readonly failures: number } // consecutive failures so far
+  | { readonly name: 'OPEN'; readonly openedAt: number } // now() when the breaker opened
+  | { readonly name: 'HALF_OPEN' }; // the one trial call is in flight
+
+interface Options {
+  /** Consecutive failures that open the breaker: an integer ≥ 1. */
+  failureThreshold: number;
+  /** Milliseconds the breaker stays OPEN before it allows a trial call: finite, ≥ 0. */
+  resetTimeoutMs: number;
+  /** The clock, in milliseconds. Default: `Date.now`. */
+  now?: () => number;
+  /** Whether an error counts against the dependency. Default: every error does. */
+  isFailure?: (error: unknown) => boolean;
+  /** Told about every change of state, in order. */
+  onStateChange?: (from: BreakerState, to: BreakerState) => void;
+}
+
+export class CircuitBreaker<A extends unknown[], R> {
+  private current: State = { name: 'CLOSED', failures: 0 };
+
+  constructor(
+    private readonly action: (...args: A) => Promise<R>,
+    private readonly options: Options,
+  ) {
+    // TODO: throw a RangeError that names the option and quotes the value received when
+    // `failureThreshold` is not an integer ≥ 1, or `resetTimeoutMs` is negative or not finite (0 is fine).
+  }
+
+  get state(): BreakerState {
+    // TODO: return the current state's name, except that an OPEN breaker reads HALF_OPEN
+    // once `resetTimeoutMs` has passed since `openedAt` (by `now()`, default `Date.now`).
+    throw new Error(
+      'Not implemented yet (03-circuit-breaker): `state` should return CLOSED, OPEN or HALF_OPEN (HALF_OPEN once resetTimeoutMs has passed since the breaker opened).',
+    );
+  }
+
+  fire(...args: A): Promise<R> {
+    // TODO: admit the call: CLOSED lets it through; OPEN rejects with CircuitOpenError,
+    //   unless the trial is due — then this call is the one trial (report OPEN → HALF_OPEN);
+    //   while the trial is in flight, reject with CircuitOpenError.
+    // TODO: call the action; a synchronous throw must become a rejection (fire never throws).
+    // TODO: on the outcome, move between states (one switch over `this.current.name`) and call
+    //   `onStateChange(from, to)` on every change. An error for which `isFailure` returns false
+    //   counts as a success and still reaches the caller unchanged.
+    // TODO: ignore the outcome of a call if the state has changed since the call was admitted.
+    throw new Error(
+      'Not implemented yet (03-circuit-breaker): fire() should call the action while CLOSED and reject with CircuitOpenError while OPEN.',
+    );
+  }
+}

@@ -1,0 +1,163 @@
+/**
+ * 01 · A stateless function — the order API, solved.
+ *
+ * The talk (slides 3 and 9): with FaaS the platform owns the processes, so a
+ * function must be completely stateless. Any instance may serve any request and
+ * a fresh one (a cold start) may appear at any time. Orders therefore live in
+ * DynamoDB — the table named by ORDERS_TABLE — and nowhere else.
+ */
+import { DynamoDBClient, GetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
+import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
+
+interface OrderLine {
+  sku: string;
+  quantity: number;
+  unitPriceCents: number;
+}
+
+interface OrderRequest {
+  customerId: string;
+  email?: string;
+  lines: OrderLine[];
+}
+
+interface Order extends OrderRequest {
+  orderId: string;
+  totalCents: number;
+  status: 'PLACED' | 'CANCELLED' | 'SHIPPED';
+  createdAt: string;
+}
+
+// A module-level client is fine: it is a cache any instance can rebuild, not
+// state. Reusing it in a warm execution environment saves connection set-up.
+const dynamodb = new DynamoDBClient({});
+
+export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  switch (event.routeKey) {
+    case 'POST /orders':
+      return placeOrder(event);
+    case 'GET /orders/{orderId}':
+      return getOrder(event.pathParameters?.orderId);
+    default:
+      return json(404, { message: `No route for ${event.routeKey}.` });
+  }
+}
+
+async function placeOrder(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
+  const parsed = parseOrderRequest(event);
+  if (!parsed.ok) return json(400, { message: parsed.message, errors: parsed.errors });
+
+  const { customerId, email, lines } = parsed.request;
+  const order: Order = {
+    orderId: crypto.randomUUID(),
+    customerId,
+    email,
+    lines,
+    totalCents: lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0),
+    status: 'PLACED',
+    createdAt: new Date().toISOString(),
+  };
+
+  // #region save-order
+  // The order lives in the table, not in this instance. The condition makes the
+  // write "create only": if the id were ever taken, DynamoDB refuses the write
+  // (ConditionalCheckFailedException) instead of overwriting someone's order.
+  // Any error — throttling included — propagates: Lambda reports the invocation
+  // as failed and API Gateway answers 500. Never 201 for an unsaved order.
+  await dynamodb.send(
+    new PutItemCommand({
+      TableName: process.env.ORDERS_TABLE,
+      Item: marshall(order, { removeUndefinedValues: true }), // no email given: no attribute
+      ConditionExpression: 'attribute_not_exists(orderId)',
+    }),
+  );
+  // #endregion save-order
+
+  return json(201, { orderId: order.orderId, totalCents: order.totalCents, status: order.status });
+}
+
+async function getOrder(orderId: string | undefined): Promise<APIGatewayProxyStructuredResultV2> {
+  if (!orderId) return json(404, { message: 'No order id given.' });
+  // #region read-order
+  // Whichever instance wrote the order, this one finds it in the table. A
+  // strongly consistent read also sees a write made a moment ago.
+  const { Item } = await dynamodb.send(
+    new GetItemCommand({
+      TableName: process.env.ORDERS_TABLE,
+      Key: marshall({ orderId }),
+      ConsistentRead: true,
+    }),
+  );
+  // #endregion read-order
+  if (!Item) return json(404, { message: `Order ${orderId} not found.` });
+  return json(200, unmarshall(Item));
+}
+
+// ---- request parsing and validation (unchanged from the starter) ----------
+
+type Parsed =
+  | { ok: true; request: OrderRequest }
+  | { ok: false; message: string; errors: string[] };
+
+function parseOrderRequest(event: APIGatewayProxyEventV2): Parsed {
+  if (event.body === undefined || event.body === '') {
+    return { ok: false, message: 'The request has no body.', errors: ['body: an order as JSON is required'] };
+  }
+  const text = event.isBase64Encoded ? Buffer.from(event.body, 'base64').toString('utf8') : event.body;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    return { ok: false, message: 'The request body is not valid JSON.', errors: ['body: is not valid JSON'] };
+  }
+  if (!isObject(body)) {
+    return { ok: false, message: 'The order is invalid.', errors: ['body: must be a JSON object'] };
+  }
+
+  const errors: string[] = [];
+  const { customerId, email, lines } = body;
+  if (typeof customerId !== 'string' || customerId.trim() === '') {
+    errors.push('customerId: must be a non-empty string');
+  }
+  if (email !== undefined && (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email))) {
+    errors.push('email: when given, must be an e-mail address');
+  }
+  if (!Array.isArray(lines) || lines.length === 0) {
+    errors.push('lines: must be a non-empty array');
+  } else {
+    lines.forEach((line: unknown, i) => errors.push(...lineErrors(line, `lines[${i}]`)));
+  }
+  if (errors.length > 0) return { ok: false, message: 'The order is invalid.', errors };
+
+  const request: OrderRequest = {
+    customerId: customerId as string,
+    lines: (lines as OrderLine[]).map(({ sku, quantity, unitPriceCents }) => ({ sku, quantity, unitPriceCents })),
+  };
+  if (typeof email === 'string') request.email = email;
+  return { ok: true, request };
+}
+
+function lineErrors(line: unknown, field: string): string[] {
+  if (!isObject(line)) return [`${field}: must be an object`];
+  const errors: string[] = [];
+  const { sku, quantity, unitPriceCents } = line;
+  if (typeof sku !== 'string' || sku.trim() === '') errors.push(`${field}.sku: must be a non-empty string`);
+  if (!isSafeInteger(quantity) || quantity < 1) errors.push(`${field}.quantity: must be an integer ≥ 1`);
+  if (!isSafeInteger(unitPriceCents) || unitPriceCents < 0) {
+    errors.push(`${field}.unitPriceCents: must be an integer ≥ 0 (money is integer cents)`);
+  }
+  return errors;
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isSafeInteger(value: unknown): value is number {
+  return Number.isSafeInteger(value);
+}
+
+function json(statusCode: number, body: unknown): APIGatewayProxyStructuredResultV2 {
+  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+}
