@@ -29,36 +29,44 @@ function resolveId(input: string): string {
   return id;
 }
 
-/** The docs server in its own process; VitePress moves to the next port if 5173 is taken. */
-function serveDocs(): void {
+/**
+ * The docs server in its own process; VitePress moves to the next port if 5173
+ * is taken. Resolves with the address it serves on (or undefined if it never says).
+ */
+function serveDocs(): Promise<string | undefined> {
   const vitepress = path.join(kitRoot, 'node_modules', 'vitepress', 'bin', 'vitepress.js');
   const child = spawn(process.execPath, [vitepress, 'dev', 'docs', '--port', '5173'], {
     cwd: kitRoot,
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  child.stdout.on('data', (chunk: Buffer) => {
-    const url = /Local:\s+(\S+)/.exec(chunk.toString().replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
-    if (url) console.log(`\n📖 The workshop docs are at ${url}\n`);
-  });
   process.on('exit', () => child.kill());
+  return new Promise((resolve) => {
+    setTimeout(() => resolve(undefined), 15_000).unref();
+    child.on('exit', () => resolve(undefined));
+    child.stdout.on('data', (chunk: Buffer) => {
+      const url = /Local:\s+(\S+)/.exec(chunk.toString().replace(/\x1b\[[0-9;]*m/g, ''))?.[1];
+      if (url) resolve(url.replace(/\/$/, ''));
+    });
+  });
 }
 
 async function start(): Promise<number> {
-  serveDocs();
-  console.log('Finding your current exercise…');
-  const statuses = await exerciseStatuses();
+  console.log('Starting the docs and finding your current exercise…');
+  const [docsUrl, statuses] = await Promise.all([serveDocs(), exerciseStatuses()]);
+  const docs = docsUrl ?? 'the docs site (npm run docs:dev)';
   const current = statuses.find((status) => !isDone(status));
   if (!current) {
-    console.log('🎉 Every exercise passes. Browse the docs, or `npm run workshop -- check <id>` to run one again.');
+    console.log(`🎉 Every exercise passes. The docs are at ${docs}. Press Ctrl-C to stop.`);
     return new Promise(() => {}); // keep the docs server up until Ctrl-C
   }
   const meta = readExercise(current.id);
   const done = statuses.filter(isDone).length;
   console.log(
-    `\nProgress: ${done} of ${statuses.length} done\n` +
-      `Now: ${meta.id} · ${meta.title} (slides ${meta.slides.join(', ')})\n` +
-      `Edit: ${meta.files.map((file) => `exercises/${meta.id}/${file}`).join(', ')}\n` +
-      `Read: /exercises/${meta.id} on the docs site\n` +
+    `\n📖 Docs:     ${docs}\n` +
+      `   Progress: ${done} of ${statuses.length} done\n` +
+      `   Now:      ${meta.id} · ${meta.title} (slides ${meta.slides.join(', ')})\n` +
+      `   Edit:     ${meta.files.map((file) => `exercises/${meta.id}/${file}`).join(', ')}\n` +
+      `   Read:     ${docsUrl ? `${docsUrl}/exercises/${meta.id}` : `docs/exercises/${meta.id}.md`}\n\n` +
       'The tests below re-run every time you save. Press q or Ctrl-C to stop.\n',
   );
   await startVitest('test', [`exercises/${current.id}/`], { root: kitRoot, project: ['exercises'], watch: true });

@@ -24,6 +24,7 @@ import { checkStructure } from './structure.js';
 import { typecheck } from './typecheck.js';
 
 const goldenFile = path.join(kitRoot, 'workshop', 'verify', 'starter-failures.json');
+const maxDetails = 8;
 const useColor = process.stdout.isTTY && !process.env.NO_COLOR;
 const green = (text: string) => (useColor ? `\x1b[32m${text}\x1b[39m` : text);
 const red = (text: string) => (useColor ? `\x1b[31m${text}\x1b[39m` : text);
@@ -33,7 +34,8 @@ function report(section: string, checks: readonly Check[]): void {
   console.log(`${failed.length === 0 ? green('✓') : red('✗')} ${section}: ${checks.length - failed.length} of ${checks.length} passed`);
   for (const check of failed) {
     console.log(`  ${red('✗')} ${check.name}`);
-    for (const detail of check.details) console.log(`      ${detail}`);
+    for (const detail of check.details.slice(0, maxDetails)) console.log(`      ${detail}`);
+    if (check.details.length > maxDetails) console.log(`      … and ${check.details.length - maxDetails} more`);
   }
 }
 

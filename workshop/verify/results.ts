@@ -37,6 +37,19 @@ export function exerciseOf(file: string): string | undefined {
   return /^exercises\/(\d{2}-[a-z0-9-]+)\//.exec(file)?.[1];
 }
 
+const ansiCodes = /\x1b\[[0-9;]*m/g;
+
+/**
+ * One line for a report: "SyntaxError: Unexpected token (exercises/…/file.ts:77:23)".
+ * A message that ends its first line with ":" (as a failed transform does) keeps
+ * its second line, and a location named inside the message is used when the
+ * stack has none.
+ */
 export function describeError(error: ErrorSummary): string {
-  return `${error.name}: ${error.message.split('\n')[0]}${error.where ? ` (${error.where})` : ''}`;
+  const message = error.message.replace(ansiCodes, '');
+  const lines = message.split('\n').map((line) => line.trim()).filter(Boolean);
+  let text = lines[0] ?? '';
+  if (text.endsWith(':') && lines[1]) text = `${text} ${lines[1]}`;
+  const where = error.where ?? /((?:exercises|solutions|workshop)\/[^\s\]]+:\d+:\d+)/.exec(message)?.[1];
+  return `${error.name}: ${text}${where ? ` (${where})` : ''}`;
 }
