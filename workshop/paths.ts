@@ -1,8 +1,23 @@
 /** Where things live in the kit, as absolute paths. */
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const kitRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The folder with the kit's package.json, found by walking up from this file
+ * (which may also run bundled into .workshop/cache/, see cli/bin.mjs).
+ */
+function findKitRoot(start: string): string {
+  let dir = start;
+  while (!existsSync(path.join(dir, 'package.json'))) {
+    const parent = path.dirname(dir);
+    if (parent === dir) throw new Error(`No package.json above ${start}: is the kit complete?`);
+    dir = parent;
+  }
+  return dir;
+}
+
+export const kitRoot = findKitRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const exercisesDir = path.join(kitRoot, 'exercises');
 export const solutionsDir = path.join(kitRoot, 'solutions');
 export const wrongAnswersDir = path.join(kitRoot, 'workshop', 'fixtures', 'wrong-answers');

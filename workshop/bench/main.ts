@@ -51,7 +51,7 @@ const kit: number[] = [];
 for (let run = 0; run < runs; run++) {
   // Interleaved, so a slow moment of the machine hits both alike.
   bare.push(timeOnce(bin('vitest'), ['run', '--project', 'exercises', testFile]));
-  kit.push(timeOnce(bin('tsx'), ['workshop/cli/main.ts', 'check', exerciseId]));
+  kit.push(timeOnce(process.execPath, ['workshop/cli/bin.mjs', 'check', exerciseId]));
 }
 const bareMs = median(bare);
 const kitMs = median(kit);

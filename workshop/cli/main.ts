@@ -4,11 +4,13 @@
  *   npm start                         docs on http://localhost:5173 + the current exercise's tests in watch mode
  *   npm run workshop -- check [id]    run one exercise's tests once (exit 0 pass, 1 fail)
  *   npm run workshop -- verify        the kit's integrity check (what `npm test` runs)
+ *
+ * Started by bin.mjs, which loads this TypeScript and then gets out of the way.
+ * vitest is imported only inside the commands, so it loads at plain-Node speed.
  */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startVitest } from 'vitest/node';
 import { findExercise, readExercise } from '../catalog.js';
 import { kitRoot } from '../paths.js';
 import { exerciseStatuses, isDone } from './current-exercise.js';
@@ -69,6 +71,7 @@ async function start(): Promise<number> {
       `   Read:     ${docsUrl ? `${docsUrl}/exercises/${meta.id}` : `docs/exercises/${meta.id}.md`}\n\n` +
       'The tests below re-run every time you save. Press q or Ctrl-C to stop.\n',
   );
+  const { startVitest } = await import('vitest/node');
   await startVitest('test', [`exercises/${current.id}/`], { root: kitRoot, project: ['exercises'], watch: true });
   return new Promise(() => {});
 }
@@ -84,6 +87,7 @@ async function check(input: string | undefined): Promise<number> {
     }
     id = current.id;
   }
+  const { startVitest } = await import('vitest/node');
   const vitest = await startVitest('test', [`exercises/${id}/`], { root: kitRoot, project: ['exercises'], watch: false });
   const ok = vitest.state.getCountOfFailedTests() === 0 && !vitest.state.getTestModules().some((m) => !m.ok());
   await vitest.close();
@@ -99,13 +103,22 @@ async function verify(args: string[]): Promise<number> {
   return new Promise((resolve) => child.on('close', (code) => resolve(code ?? 2)));
 }
 
-async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({ args: argv, allowPositionals: true, strict: false, options: { help: { type: 'boolean', short: 'h' } } });
   const [command = 'start', ...rest] = positionals;
   if (values.help || command === 'help') {
     console.log(usage);
     return 0;
   }
+  try {
+    return await run(command, rest, argv);
+  } catch (error) {
+    console.error(error instanceof UsageError ? error.message : `Something went wrong: ${(error as Error).message}`);
+    return 2;
+  }
+}
+
+function run(command: string, rest: string[], argv: string[]): Promise<number> {
   switch (command) {
     case 'start':
       return start();
@@ -117,13 +130,3 @@ async function main(argv: string[]): Promise<number> {
       throw new UsageError(`Unknown command "${command}". Run \`npm run workshop -- help\` to see the commands.`);
   }
 }
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof UsageError ? error.message : `Something went wrong: ${(error as Error).message}`);
-    process.exitCode = 2;
-  },
-);

@@ -3,7 +3,6 @@
  * outcomes. Nothing is printed by vitest itself; the verifier reports.
  */
 import path from 'node:path';
-import { startVitest } from 'vitest/node';
 import type { Reporter, TestModule } from 'vitest/node';
 import { kitRoot } from '../paths.js';
 import type { ErrorSummary, ModuleOutcome } from './results.js';
@@ -58,6 +57,8 @@ export async function runVitest(projects: string[] = []): Promise<VitestRun> {
       unhandled = unhandledErrors.map(summarize);
     },
   };
+  // Imported when needed: the CLI loads vitest only after its own TypeScript is in (see cli/bin.mjs).
+  const { startVitest } = await import('vitest/node');
   const vitest = await startVitest(
     'test',
     [],
