@@ -64,7 +64,7 @@ function typeChecks(): Check[] {
   for (const { exerciseId, caseName } of wrongAnswerCases())
     run(
       `wrong answer ${exerciseId}/${caseName} type-checks against the exercise tests`,
-      typecheck(wrongAnswer(exerciseId, caseName), [...filesUnder(solutionsDir), ...filesUnder(path.join(wrongAnswersDir, exerciseId, caseName))]),
+      typecheck(wrongAnswer(exerciseId, caseName), filesUnder(path.join(wrongAnswersDir, exerciseId, caseName)), exerciseId),
     );
   return checks;
 }

@@ -62,13 +62,18 @@ function format(diagnostics: readonly ts.Diagnostic[]): string[] {
 /**
  * Returns the problems found (empty when the target type-checks).
  * Without a target: the whole kit as tsconfig.json describes it.
- * With a target: the same, less the starters, plus `extraRoots` (the target's own
- * files); the tests' imports of the starters are answered by the target.
+ * With a target: every exercise test (or, with `onlyExercise`, that
+ * exercise's tests), with their imports of the starters answered by the
+ * target, plus `extraRoots` (the target's own files). The kit's test setup
+ * and type declarations come along, as in tsconfig.json.
  */
-export function typecheck(target?: Target, extraRoots: readonly string[] = []): string[] {
+export function typecheck(target?: Target, extraRoots: readonly string[] = [], onlyExercise?: string): string[] {
   const config = readTsconfig();
+  const isTest = (file: string) => /\/exercises\/.+\.test\.ts$/.test(file);
+  const inScope = (file: string) => !onlyExercise || file.includes(`/exercises/${onlyExercise}/`);
+  const support = (file: string) => /\/workshop\/(testing\/(setup|global-setup)|types\/.+\.d)\.ts$/.test(file);
   const rootNames = target
-    ? [...config.fileNames.filter((file) => !/\/exercises\/.+(?<!\.test)\.ts$/.test(file)), ...extraRoots]
+    ? [...config.fileNames.filter((file) => (isTest(file) && inScope(file)) || support(file)), ...extraRoots]
     : config.fileNames;
   const program = ts.createProgram({ rootNames, options: config.options, host: makeHost(config.options, target) });
   return format(ts.getPreEmitDiagnostics(program));
