@@ -4,7 +4,8 @@
  * and for the local cloud's stream capture alike.
  *
  * Checked field by field against the sample event in the Lambda developer
- * guide ("Using AWS Lambda with Amazon DynamoDB"): see stream-record.test.ts.
+ * guide ("Using AWS Lambda with Amazon DynamoDB") and an earlier, complete
+ * version of it: see stream-record.test.ts.
  */
 import { createHash } from 'node:crypto';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
