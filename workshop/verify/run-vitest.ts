@@ -11,8 +11,19 @@ interface SerializedErrorLike {
   name?: string;
   actual?: unknown;
   expected?: unknown;
+  cause?: SerializedErrorLike;
   message?: string;
   stacks?: { file: string; line: number; column: number }[];
+}
+
+/**
+ * Thrown by `expect`: vitest's AssertionError, a failed custom matcher (it
+ * carries actual and expected), or a property-based test (fast-check) whose
+ * counterexample failed such an assertion (it is the error's cause).
+ */
+function isAssertion(error: SerializedErrorLike): boolean {
+  if (error.name === 'AssertionError' || ('actual' in error && 'expected' in error)) return true;
+  return error.cause !== undefined && isAssertion(error.cause);
 }
 
 function summarize(error: SerializedErrorLike): ErrorSummary {
@@ -20,7 +31,7 @@ function summarize(error: SerializedErrorLike): ErrorSummary {
   const frame = error.stacks?.find((s) => !s.file.includes('node_modules'));
   return {
     name: error.name ?? 'Error',
-    assertion: error.name === 'AssertionError' || ('actual' in error && 'expected' in error),
+    assertion: isAssertion(error),
     message: error.message ?? String(error),
     ...(frame ? { where: `${path.relative(kitRoot, frame.file)}:${frame.line}:${frame.column}` } : {}),
   };
