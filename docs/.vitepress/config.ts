@@ -40,6 +40,10 @@ export default defineConfig({
         items: [
           { text: 'Part 1 · From the data centre to functions', link: '/story/part-1-procurement' },
           { text: 'Part 2 · What serverless gives, and asks', link: '/story/part-2-serverless-benefits' },
+          { text: 'Part 3 · Orchestration or choreography', link: '/story/part-3-choreography' },
+          { text: 'Part 4 · DynamoDB Streams fan out', link: '/story/part-4-dynamodb-streams' },
+          { text: 'Part 5 · A transform, then Kinesis', link: '/story/part-5-kinesis' },
+          { text: 'Part 6 · TTL as an event', link: '/story/part-6-ttl-as-an-event' },
         ],
       },
       { text: 'Exercises', items: exerciseItems() },
