@@ -1,5 +1,6 @@
 import { defineConfig, type DefaultTheme } from 'vitepress';
 import { readCatalog } from '../../workshop/catalog.js';
+import { kitRoot } from '../../workshop/paths.js';
 import { kitMarkdown } from './kit-markdown.js';
 
 /** The exercises' sidebar, from their metadata: titles are written once. */
@@ -50,6 +51,14 @@ export default defineConfig({
       { text: 'Credits', link: '/credits' },
     ],
     search: { provider: 'local' },
+    // The site runs on the learner's laptop, beside the files: the edit link
+    // opens the page's source in VS Code. DOCS_EDIT_URL (with :path) points it
+    // at a hosted repository instead, for a published copy of the site.
+    editLink: {
+      pattern: ({ filePath }) =>
+        process.env.DOCS_EDIT_URL?.replace(':path', filePath) ?? `vscode://file/${kitRoot}/docs/${filePath}`,
+      text: process.env.DOCS_EDIT_URL ? 'Edit this page' : 'Open this page in VS Code',
+    },
     outline: { level: [2, 3] },
     footer: {
       message:
