@@ -26,7 +26,8 @@ describe('isIntendedFailure', () => {
     [{ name: 'Error', message: 'expected "GetItemCommand" to be called', assertion: true }, true], // a custom matcher
     [notImplemented, true],
     [{ name: 'Error', message: 'Not implemented yet' }, false], // does not name the exercise
-    [{ name: 'Error', message: `not implemented (04-idempotency)` }, false], // names another one
+    [{ name: 'Error', message: `Not implemented yet (04-idempotency): …` }, true], // an exercise a capstone builds on
+    [{ name: 'Error', message: 'not implemented: fix me' }, false], // names no exercise
     [typeError, false],
   ])('%j → %s', (error, expected) => {
     expect(isIntendedFailure(error, id)).toBe(expected);
