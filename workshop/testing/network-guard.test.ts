@@ -1,3 +1,4 @@
+import net from 'node:net';
 import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { describe, expect, it } from 'vitest';
 import { isLoopback, NetworkBlockedError, takeBlockedConnections } from './network-guard.js';
@@ -21,6 +22,11 @@ describe('the network guard in every test process', () => {
     // The guard also remembers it, so the test would fail even if the error were swallowed.
     const blocked = takeBlockedConnections();
     expect(blocked[0]).toBeInstanceOf(NetworkBlockedError);
+  });
+
+  it('refuses a plain TCP or HTTP connection too, not only TLS', () => {
+    expect(() => net.connect({ host: '10.0.0.1', port: 80 })).toThrow(NetworkBlockedError);
+    expect(takeBlockedConnections()).toHaveLength(1);
   });
 
   it('lets the SDK reach the local DynamoDB', async () => {

@@ -28,8 +28,10 @@ export function installNetworkGuard(): void {
   if ((original as { guarded?: boolean }).guarded) return;
 
   const guarded = function (this: net.Socket, ...args: unknown[]) {
-    const first = args[0];
-    const options = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as {
+    // net.connect() and http hand their arguments over normalised, as one array [options, callback].
+    const given = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+    const first = given[0];
+    const options = (typeof first === 'object' && first !== null ? first : { port: first, host: given[1] }) as {
       host?: unknown;
       path?: unknown;
     };

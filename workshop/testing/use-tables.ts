@@ -13,9 +13,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
-  CreateTableCommand,
   DeleteTableCommand,
-  DescribeTableCommand,
   DynamoDBClient,
   GetItemCommand,
   PutItemCommand,
@@ -23,6 +21,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { afterEach, beforeEach } from 'vitest';
+import { createKitTable } from '../local-cloud/create-kit-table.js';
 import { kitTables, type KitTableName } from '../tables.js';
 
 export type Item = Record<string, unknown>;
@@ -39,20 +38,6 @@ export interface TestTables<T extends KitTableName> {
   scan(table: T): Promise<Item[]>;
 }
 
-/**
- * dynalite answers CreateTable with CREATING and turns the table ACTIVE a tick
- * later; a write in between fails with ResourceNotFoundException. Ask until it
- * is ACTIVE (each round trip gives dynalite that tick; no timers, so tests with
- * fake timers still work).
- */
-async function waitUntilActive(client: DynamoDBClient, tableName: string): Promise<void> {
-  for (let attempt = 0; attempt < 1000; attempt++) {
-    const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));
-    if (Table?.TableStatus === 'ACTIVE') return;
-  }
-  throw new Error(`Table ${tableName} did not become ACTIVE on the local DynamoDB`);
-}
-
 export function useTables<T extends KitTableName>(...tables: T[]): TestTables<T> {
   const client = new DynamoDBClient({});
   const names = new Map<T, string>();
@@ -61,15 +46,7 @@ export function useTables<T extends KitTableName>(...tables: T[]): TestTables<T>
     for (const table of tables) {
       const declaration = kitTables[table];
       const name = `${table}-${randomUUID()}`;
-      await client.send(
-        new CreateTableCommand({
-          TableName: name,
-          AttributeDefinitions: [{ AttributeName: declaration.key, AttributeType: 'S' }],
-          KeySchema: [{ AttributeName: declaration.key, KeyType: 'HASH' }],
-          BillingMode: 'PAY_PER_REQUEST',
-        }),
-      );
-      await waitUntilActive(client, name);
+      await createKitTable(client, name, declaration);
       names.set(table, name);
       process.env[declaration.envVar] = name;
     }
