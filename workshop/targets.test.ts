@@ -29,6 +29,13 @@ describe('redirect', () => {
 });
 
 describe('sourceFileOf', () => {
+  it('resolves a wrong answer\'s imports as if it stood in the exercise folder', () => {
+    const importer = path.join(kitRoot, 'workshop/fixtures/wrong-answers/12-pingbot/no-timeout/notify.ts');
+    expect(sourceFileOf(importer, '../03-circuit-breaker/circuit-breaker.js')).toBe(
+      path.join(exercisesDir, '03-circuit-breaker', 'circuit-breaker.ts'),
+    );
+    expect(sourceFileOf(importer, './check.js')).toBe(path.join(exercisesDir, '12-pingbot', 'check.ts'));
+  });
   it('maps a .js import to the .ts file next to the importer', () => {
     expect(sourceFileOf('/kit/exercises/02-x/config.test.ts', './config.js')).toBe('/kit/exercises/02-x/config.ts');
     expect(sourceFileOf('/kit/solutions/11-x/a.ts', '../03-y/b.js')).toBe('/kit/solutions/03-y/b.ts');

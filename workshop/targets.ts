@@ -76,8 +76,21 @@ export function redirect(target: Target, file: string): string | undefined {
   return undefined;
 }
 
-/** `./order-api.js` imported from `dir` → the absolute `.ts` file it names. */
+/**
+ * Where a file stands in for: a wrong answer's file
+ * (`workshop/fixtures/wrong-answers/12-pingbot/<case>/notify.ts`) imports as
+ * if it were `exercises/12-pingbot/notify.ts`, so `../03-circuit-breaker/…`
+ * means the same in both places. Every other file stands for itself.
+ */
+function standsFor(file: string): string {
+  const relative = path.relative(wrongAnswersDir, file);
+  if (relative.startsWith('..') || path.isAbsolute(relative)) return file;
+  const [exerciseId, caseName, ...rest] = relative.split(path.sep);
+  return exerciseId && caseName && rest.length > 0 ? path.join(exercisesDir, exerciseId, ...rest) : file;
+}
+
+/** `./order-api.js` imported from `importer` → the absolute `.ts` file it names. */
 export function sourceFileOf(importer: string, specifier: string): string {
-  const absolute = path.resolve(path.dirname(importer), specifier);
+  const absolute = path.resolve(path.dirname(standsFor(importer)), specifier);
   return absolute.replace(/\.(m?)js$/, '.$1ts');
 }
