@@ -16,6 +16,7 @@ export default defineConfig({
   description:
     'A hands-on TypeScript workshop after the talk "How Serverless Loves Event-Driven Architecture" (Yasuhiro "toricls" Hara, Developers Summit 2018).',
   lang: 'en-US',
+  head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   cleanUrls: true,
   lastUpdated: false,
   markdown: {
@@ -26,6 +27,8 @@ export default defineConfig({
       { text: 'Guide', link: '/guide/setup' },
       { text: 'Story', link: '/story/part-1-procurement' },
       { text: 'Exercises', link: '/exercises/01-stateless-function' },
+      { text: 'Instructors', link: '/instructors/' },
+      { text: 'Reference', link: '/reference/stream-record' },
       { text: 'Credits', link: '/credits' },
     ],
     sidebar: [
@@ -34,6 +37,7 @@ export default defineConfig({
         items: [
           { text: 'Setup', link: '/guide/setup' },
           { text: 'How the workshop works', link: '/guide/how-it-works' },
+          { text: 'The local cloud', link: '/guide/local-cloud' },
         ],
       },
       {
@@ -48,15 +52,31 @@ export default defineConfig({
         ],
       },
       { text: 'Exercises', items: exerciseItems() },
+      {
+        text: 'For instructors',
+        items: [
+          { text: 'Instructor guide', link: '/instructors/' },
+          { text: 'Facilitator notes', link: '/instructors/exercises' },
+        ],
+      },
+      {
+        text: 'Reference',
+        items: [
+          { text: 'Stream record anatomy', link: '/reference/stream-record' },
+          { text: 'Event source mapping settings', link: '/reference/event-source-mapping' },
+          { text: 'Kinesis limits', link: '/reference/kinesis-limits' },
+          { text: 'Glossary', link: '/reference/glossary' },
+        ],
+      },
       { text: 'Credits', link: '/credits' },
     ],
     search: { provider: 'local' },
     // The site runs on the learner's laptop, beside the files: the edit link
     // opens the page's source in VS Code. DOCS_EDIT_URL (with :path) points it
     // at a hosted repository instead, for a published copy of the site.
+    // (A string, fixed when the site is built: a function here would be shipped to the browser.)
     editLink: {
-      pattern: ({ filePath }) =>
-        process.env.DOCS_EDIT_URL?.replace(':path', filePath) ?? `vscode://file/${kitRoot}/docs/${filePath}`,
+      pattern: process.env.DOCS_EDIT_URL ?? `vscode://file/${kitRoot}/docs/:path`,
       text: process.env.DOCS_EDIT_URL ? 'Edit this page' : 'Open this page in VS Code',
     },
     outline: { level: [2, 3] },

@@ -1,0 +1,121 @@
+/**
+ * The code that runs inside the page, passed to page.evaluate(). The kit
+ * type-checks without the DOM library, so the few DOM shapes used here are
+ * declared below, for this module only.
+ *
+ * Playwright sends the function's source text to the browser, so it must be
+ * self-contained; and no named function may be declared inside it (tsx names
+ * them with a helper, `__name`, that does not exist in the page).
+ */
+
+interface DomElement {
+  readonly id: string;
+  readonly tagName: string;
+  readonly textContent: string | null;
+  readonly children: ArrayLike<DomElement>;
+  readonly parentElement: DomElement | null;
+  getAttribute(name: string): string | null;
+  closest(selector: string): DomElement | null;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getBoundingClientRect(): { readonly width: number; readonly height: number };
+}
+interface DomAnchor extends DomElement {
+  readonly href: string;
+}
+interface DomImage extends DomElement {
+  readonly currentSrc: string;
+  readonly src: string;
+  readonly complete: boolean;
+  readonly naturalWidth: number;
+  loading: string;
+  addEventListener(type: 'load' | 'error', listener: () => void, options: { once: boolean }): void;
+}
+interface DomDetails extends DomElement {
+  open: boolean;
+}
+declare const document: {
+  readonly title: string;
+  querySelector(selector: string): DomElement | null;
+  querySelectorAll(selector: string): ArrayLike<DomElement>;
+  getElementById(id: string): DomElement | null;
+};
+declare function requestAnimationFrame(callback: () => void): number;
+declare function setTimeout(callback: () => void, ms: number): number;
+
+/** What the page shows, with texts as they are (white space not squeezed). */
+export interface PageFacts {
+  title: string;
+  h1: string | undefined;
+  notFound: boolean;
+  ids: string[];
+  links: { href: string; text: string }[];
+  images: { src: string; naturalWidth: number }[];
+  diagrams: { index: number; caption: string; width: number; height: number; titles: string[] }[];
+  emptyFigures: number;
+}
+
+/**
+ * Everything the checks need from a hydrated page. It opens every closed
+ * `<details>` (the hints) and loads lazy images first, so that what is
+ * folded away is checked too.
+ */
+export async function collectPageFacts(imageTimeoutMs: number): Promise<PageFacts> {
+  for (const details of Array.from(document.querySelectorAll('details')) as DomDetails[]) details.open = true;
+
+  const images = Array.from(document.querySelectorAll('img')) as DomImage[];
+  for (const image of images) image.loading = 'eager';
+  await Promise.all(
+    images.map((image) =>
+      image.complete
+        ? undefined
+        : new Promise<void>((resolve) => {
+            image.addEventListener('load', () => resolve(), { once: true });
+            image.addEventListener('error', () => resolve(), { once: true });
+            setTimeout(() => resolve(), imageTimeoutMs);
+          }),
+    ),
+  );
+  // Two frames: the opened details and loaded images are laid out.
+  await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
+
+  const h1 = document.querySelector('h1');
+  const svgs = (Array.from(document.querySelectorAll('figure svg, svg[role="img"]')) as DomElement[]).filter(
+    (svg) => svg.parentElement === null || svg.parentElement.closest('svg') === null,
+  );
+
+  // Texts are raw here; check-site.ts squeezes the white space.
+  return {
+    title: document.title,
+    h1: h1 ? (h1.textContent ?? '') : undefined,
+    notFound: document.querySelector('.NotFound') !== null,
+    ids: [
+      ...(Array.from(document.querySelectorAll('[id]')) as DomElement[]).map((element) => element.id),
+      ...(Array.from(document.querySelectorAll('a[name]')) as DomElement[]).map((element) => element.getAttribute('name') ?? ''),
+    ],
+    links: (Array.from(document.querySelectorAll('a[href]')) as DomAnchor[]).map((anchor) => ({
+      href: anchor.href,
+      text: (anchor.textContent ?? '').slice(0, 200),
+    })),
+    images: images.map((image) => ({ src: image.currentSrc || image.src, naturalWidth: image.naturalWidth })),
+    diagrams: svgs.map((svg, index) => {
+      const box = svg.getBoundingClientRect();
+      const labelledBy = (svg.getAttribute('aria-labelledby') ?? '')
+        .split(/\s+/)
+        .map((id) => (id ? (document.getElementById(id)?.textContent ?? '') : ''))
+        .join(' ');
+      return {
+        index: index + 1,
+        caption: svg.closest('figure')?.querySelector('figcaption')?.textContent ?? '',
+        width: box.width,
+        height: box.height,
+        titles: [svg.querySelector(':scope > title')?.textContent ?? '', svg.getAttribute('aria-label') ?? '', labelledBy],
+      };
+    }),
+    emptyFigures: (Array.from(document.querySelectorAll('figure')) as DomElement[]).filter(
+      (figure) =>
+        Array.from(figure.children).every((child) => child.tagName === 'FIGCAPTION') &&
+        (figure.textContent ?? '').trim() === (figure.querySelector('figcaption')?.textContent ?? '').trim(),
+    ).length,
+  };
+}
