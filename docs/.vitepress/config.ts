@@ -38,6 +38,7 @@ export default defineConfig({
           { text: 'Setup', link: '/guide/setup' },
           { text: 'How the workshop works', link: '/guide/how-it-works' },
           { text: 'The local cloud', link: '/guide/local-cloud' },
+          { text: 'See it run: npm run demo', link: '/guide/demo' },
         ],
       },
       {
@@ -49,6 +50,7 @@ export default defineConfig({
           { text: 'Part 4 · DynamoDB Streams fan out', link: '/story/part-4-dynamodb-streams' },
           { text: 'Part 5 · A transform, then Kinesis', link: '/story/part-5-kinesis' },
           { text: 'Part 6 · TTL as an event', link: '/story/part-6-ttl-as-an-event' },
+          { text: 'Summary · What the talk leaves us with', link: '/story/summary' },
         ],
       },
       { text: 'Exercises', items: exerciseItems() },
