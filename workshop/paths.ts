@@ -17,7 +17,13 @@ function findKitRoot(start: string): string {
   return dir;
 }
 
-export const kitRoot = findKitRoot(path.dirname(fileURLToPath(import.meta.url)));
+/**
+ * WORKSHOP_KIT_ROOT points the CLI at another kit folder; its own tests use it
+ * to run against a small fixture kit (see cli/fixture-kit.ts).
+ */
+export const kitRoot = process.env.WORKSHOP_KIT_ROOT
+  ? path.resolve(process.env.WORKSHOP_KIT_ROOT)
+  : findKitRoot(path.dirname(fileURLToPath(import.meta.url)));
 export const exercisesDir = path.join(kitRoot, 'exercises');
 export const solutionsDir = path.join(kitRoot, 'solutions');
 export const wrongAnswersDir = path.join(kitRoot, 'workshop', 'fixtures', 'wrong-answers');

@@ -58,6 +58,7 @@ export default defineConfig({
         text: 'For instructors',
         items: [
           { text: 'Instructor guide', link: '/instructors/' },
+          { text: 'Running a room with the CLI', link: '/guide/instructors' },
           { text: 'Facilitator notes', link: '/instructors/exercises' },
         ],
       },

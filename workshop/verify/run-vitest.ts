@@ -73,7 +73,15 @@ export async function runVitest(projects: string[] = []): Promise<VitestRun> {
   const vitest = await startVitest(
     'test',
     [],
-    { root: kitRoot, watch: false, reporters: [collector], project: projects.length > 0 ? projects : undefined },
+    {
+      root: kitRoot,
+      watch: false,
+      reporters: [collector],
+      project: projects.length > 0 ? projects : undefined,
+      // vitest's default on 2 cores is one worker; most kit tests wait on I/O
+      // (the local DynamoDB, HTTP servers, child processes), so three overlap well.
+      maxWorkers: 3,
+    },
   );
   await vitest.close();
   return { modules, unhandled };

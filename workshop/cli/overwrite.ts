@@ -1,0 +1,53 @@
+/**
+ * Overwrites learner files the safe way, for `reset`, `catch-up` and
+ * `restore`: only files whose content really changes are touched, and those
+ * that exist are backed up first (backup.ts). A failed backup stops everything.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { kitRoot } from '../paths.js';
+import { backUp, restoreCommand, type Backup } from './backup.js';
+import { EnvironmentError } from './errors.js';
+import { cyan, dim } from './terminal.js';
+
+export interface Replacement {
+  /** Relative to the kit: `exercises/03-circuit-breaker/circuit-breaker.ts`. */
+  readonly file: string;
+  readonly content: Buffer;
+}
+
+export interface Overwritten {
+  /** The files that changed; files that already had the content are left alone. */
+  readonly changed: readonly string[];
+  /** Where the previous versions went; none when no existing file changed. */
+  readonly backup?: Backup;
+}
+
+export function overwriteSafely(reason: string, replacements: readonly Replacement[]): Overwritten {
+  const changed = replacements.filter(({ file, content }) => {
+    const target = path.join(kitRoot, file);
+    return !existsSync(target) || !readFileSync(target).equals(content);
+  });
+  const existing = changed.map(({ file }) => file).filter((file) => existsSync(path.join(kitRoot, file)));
+  const backup = existing.length > 0 ? backUp(reason, existing) : undefined;
+  for (const { file, content } of changed) {
+    try {
+      mkdirSync(path.dirname(path.join(kitRoot, file)), { recursive: true });
+      writeFileSync(path.join(kitRoot, file), content);
+    } catch (error) {
+      const saved = backup ? ` Your previous files are safe in ${backup.folder}/ (${restoreCommand(backup)}).` : '';
+      throw new EnvironmentError(`${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).${saved}`);
+    }
+  }
+  return { changed: changed.map(({ file }) => file), ...(backup ? { backup } : {}) };
+}
+
+/** What the learner reads after an overwrite: where the old files are and how to get them back. */
+export function backupLines(backup: Backup | undefined): string[] {
+  if (!backup) return [];
+  return [
+    `Your previous ${backup.files.length === 1 ? 'version is' : 'files are'} backed up in ${backup.folder}/`,
+    ...backup.files.map((file) => dim(`  ${file}`)),
+    `Undo: ${cyan(restoreCommand(backup))}`,
+  ];
+}

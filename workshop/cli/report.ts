@@ -1,0 +1,50 @@
+/**
+ * A test result as the learner reads it: how many fail, then only the first
+ * few failures, one line each with the test's own message (the tests say what
+ * to do next). Failures with the same message are shown once, so twenty
+ * "Not implemented yet" errors take one line. Shared by `check` and watch mode.
+ */
+import { bold, dim, fit, green, red, symbols, wrap } from './terminal.js';
+import { passes, type ExerciseResult, type Failure } from './test-run.js';
+
+const maxOutputLines = 6;
+
+function groupByMessage(failures: readonly Failure[]): Failure[][] {
+  const groups = new Map<string, Failure[]>();
+  for (const failure of failures) groups.set(failure.message, [...(groups.get(failure.message) ?? []), failure]);
+  return [...groups.values()];
+}
+
+/** A failure's message, wrapped to at most two lines. */
+function message(text: string): string[] {
+  const lines = wrap(text, '      ');
+  return lines.length <= 2 ? lines : [lines[0]!, fit(`${lines[1]!} ${lines.slice(2).join(' ').trim()}`)];
+}
+
+export function summaryLine(result: ExerciseResult): string {
+  if (result.loadError !== undefined) return `${symbols.fail} ${red(result.loadError)}`;
+  if (passes(result)) return `${symbols.pass} ${green(bold(`All ${result.total} tests pass. Well done!`))}`;
+  const failing = result.total - result.passed;
+  return `${symbols.fail} ${bold(`${failing} of ${result.total} tests fail`)}`;
+}
+
+/** The summary line, the first `maxGroups` failures and what the learner's code printed. */
+export function resultLines(result: ExerciseResult, maxGroups = 3): string[] {
+  const lines = [summaryLine(result)];
+  if (result.loadError === undefined) {
+    const groups = groupByMessage(result.failures);
+    for (const group of groups.slice(0, maxGroups)) {
+      const [first] = group;
+      if (!first) continue;
+      const more = group.length > 1 ? dim(` (and ${group.length - 1} more with the same message)`) : '';
+      lines.push(fit(`  ${symbols.fail} ${first.test}${more}`), ...message(first.message));
+    }
+    const hidden = groups.slice(maxGroups).reduce((sum, group) => sum + group.length, 0);
+    if (hidden > 0) lines.push(dim(`  … and ${hidden} more failing test${hidden > 1 ? 's' : ''}`));
+  }
+  if (result.output.length > 0) {
+    lines.push('', dim(`Your code printed${result.output.length > maxOutputLines ? ` (last ${maxOutputLines} lines)` : ''}:`));
+    lines.push(...result.output.slice(-maxOutputLines).map((line) => fit(`  ${line}`)));
+  }
+  return lines;
+}
