@@ -16,12 +16,11 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exerciseIds } from '../catalog.js';
 import { kitRoot, solutionsDir, wrongAnswersDir } from '../paths.js';
-import { solutions, wrongAnswer } from '../targets.js';
+import { wrongAnswer } from '../targets.js';
 import { fail, judgeMustPass, judgeStarter, judgeWrongAnswer, pass, type Check } from './judge.js';
 import { exerciseOf, type ModuleOutcome } from './results.js';
 import { runVitest } from './run-vitest.js';
 import { checkStructure } from './structure.js';
-import { typecheck } from './typecheck.js';
 
 const goldenFile = path.join(kitRoot, 'workshop', 'verify', 'starter-failures.json');
 const maxDetails = 8;
@@ -56,17 +55,25 @@ function wrongAnswerCases(): { exerciseId: string; caseName: string }[] {
   );
 }
 
-function typeChecks(): Check[] {
-  const checks: Check[] = [];
-  const run = (name: string, problems: string[]) => checks.push(problems.length ? fail(name, problems) : pass(name));
-  run('the kit and the starters type-check (tsconfig.json)', typecheck());
-  run('the solutions type-check against the exercise tests', typecheck(solutions, filesUnder(solutionsDir)));
-  for (const { exerciseId, caseName } of wrongAnswerCases())
-    run(
-      `wrong answer ${exerciseId}/${caseName} type-checks against the exercise tests`,
-      typecheck(wrongAnswer(exerciseId, caseName), filesUnder(path.join(wrongAnswersDir, exerciseId, caseName)), exerciseId),
-    );
-  return checks;
+/** The type checks run in their own process, alongside the tests (type-checks.ts). */
+function runTypeChecks(): Promise<Check[]> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(kitRoot, 'workshop', 'verify', 'type-checks.ts')], {
+      cwd: kitRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    let errors = '';
+    child.stdout.on('data', (chunk) => (output += chunk));
+    child.stderr.on('data', (chunk) => (errors += chunk));
+    child.on('close', (code) => {
+      try {
+        resolve(JSON.parse(output) as Check[]);
+      } catch {
+        resolve([fail('the type checks run', [`they stopped (exit ${code}): ${errors.trim().split('\n')[0] ?? ''}`])]);
+      }
+    });
+  });
 }
 
 /** The docs build runs in its own process, alongside the tests. */
@@ -96,6 +103,7 @@ async function main(): Promise<number> {
   };
 
   section('structure', checkStructure());
+  const types = runTypeChecks();
   const docs = values['no-docs'] ? undefined : buildDocs();
 
   const { modules, unhandled } = await runVitest();
@@ -123,7 +131,7 @@ async function main(): Promise<number> {
   if (unhandled.length > 0)
     section('errors outside any test', [fail('no unhandled errors', unhandled.map((e) => `${e.name}: ${e.message}`))]);
 
-  section('type checks', typeChecks());
+  section('type checks', await types);
   if (docs) section('docs', [await docs]);
   else console.log('- docs: skipped (--no-docs)');
 

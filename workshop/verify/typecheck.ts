@@ -1,13 +1,15 @@
 /**
  * Type checks, once per target. The starters (and everything else in the kit)
- * are checked with tsconfig.json as it is. For the solutions and each wrong
- * answer, the same exercise tests are checked again with their imports
- * answered by the target's files (the rule of ../targets.ts), so a solution
- * whose API drifts from its starter's fails here, not in a learner's editor.
+ * are checked with tsconfig.json as it is. For the solutions, the same
+ * exercise tests are checked again with their imports answered by the
+ * solutions (the rule of ../targets.ts), so a solution whose API drifts from
+ * its starter's fails here, not in a learner's editor. The wrong answers are
+ * checked the same way, all in one program (see type-checks.ts).
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import ts from 'typescript';
-import { kitRoot } from '../paths.js';
+import { kitRoot, wrongAnswersDir } from '../paths.js';
 import { redirect, sourceFileOf, type Target } from '../targets.js';
 
 function readTsconfig(): ts.ParsedCommandLine {
@@ -41,7 +43,10 @@ function makeHost(options: ts.CompilerOptions, target?: Target): ts.CompilerHost
       literals.map((literal) => {
         const specifier = literal.text;
         if (specifier.startsWith('.')) {
-          const file = redirect(target, sourceFileOf(containingFile, specifier));
+          // A wrong answer's own files come first: a case may replace several files.
+          const sibling = path.resolve(path.dirname(containingFile), specifier).replace(/\.(m?)js$/, '.$1ts');
+          const inCase = containingFile.startsWith(wrongAnswersDir + path.sep) && existsSync(sibling);
+          const file = inCase ? sibling : redirect(target, sourceFileOf(containingFile, specifier));
           if (file) return { resolvedModule: { resolvedFileName: file, extension: ts.Extension.Ts, isExternalLibraryImport: false } };
         }
         return ts.resolveModuleName(specifier, containingFile, compilerOptions, host, cache);
@@ -62,18 +67,17 @@ function format(diagnostics: readonly ts.Diagnostic[]): string[] {
 /**
  * Returns the problems found (empty when the target type-checks).
  * Without a target: the whole kit as tsconfig.json describes it.
- * With a target: every exercise test (or, with `onlyExercise`, that
- * exercise's tests), with their imports of the starters answered by the
- * target, plus `extraRoots` (the target's own files). The kit's test setup
- * and type declarations come along, as in tsconfig.json.
+ * With a target: `roots` (the target's own files) and, unless `withTests` is
+ * false, every exercise test — their imports of the starters answered by the
+ * target. The kit's test setup and type declarations come along, as in
+ * tsconfig.json.
  */
-export function typecheck(target?: Target, extraRoots: readonly string[] = [], onlyExercise?: string): string[] {
+export function typecheck(target?: Target, roots: readonly string[] = [], withTests = true): string[] {
   const config = readTsconfig();
   const isTest = (file: string) => /\/exercises\/.+\.test\.ts$/.test(file);
-  const inScope = (file: string) => !onlyExercise || file.includes(`/exercises/${onlyExercise}/`);
   const support = (file: string) => /\/workshop\/(testing\/(setup|global-setup)|types\/.+\.d)\.ts$/.test(file);
   const rootNames = target
-    ? [...config.fileNames.filter((file) => (isTest(file) && inScope(file)) || support(file)), ...extraRoots]
+    ? [...config.fileNames.filter((file) => (withTests && isTest(file)) || support(file)), ...roots]
     : config.fileNames;
   const program = ts.createProgram({ rootNames, options: config.options, host: makeHost(config.options, target) });
   return format(ts.getPreEmitDiagnostics(program));
