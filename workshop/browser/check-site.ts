@@ -83,8 +83,11 @@ export function watch(page: Page): Watcher {
     settled();
     // An off-site request was reported when it was made (and fails by design),
     // and a response ≥ 400 when it came (Chromium then aborts a script, say).
-    if (isLocalUrl(request.url()) && !answeredBadly.has(request))
-      recordOf(request).requestProblems.push(`request failed: ${shortUrl(request.url())} (${request.failure()?.errorText ?? 'no reason given'})`);
+    // ERR_ABORTED is the browser cancelling a request itself — a prefetch of
+    // another page's code cut short when the check moves on — not a failure.
+    const reason = request.failure()?.errorText ?? '';
+    if (isLocalUrl(request.url()) && !answeredBadly.has(request) && reason !== 'net::ERR_ABORTED')
+      recordOf(request).requestProblems.push(`request failed: ${shortUrl(request.url())} (${reason || 'no reason given'})`);
   });
   page.on('response', (response) => {
     if (response.status() < 400) return;
