@@ -39,6 +39,7 @@ export default defineConfig({
           { text: 'How the workshop works', link: '/guide/how-it-works' },
           { text: 'The local cloud', link: '/guide/local-cloud' },
           { text: 'See it run: npm run demo', link: '/guide/demo' },
+          { text: 'Run it on AWS', link: '/guide/run-on-aws' },
         ],
       },
       {
