@@ -17,6 +17,9 @@ import { benchSite } from './site.js';
 import { benchLocalCloud } from './local-cloud.js';
 import { benchDemo } from './demo.js';
 
+// The SDK warns on Node 20 every time a client starts; the kit supports Node 20 on purpose.
+process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+
 const { values } = parseArgs({
   options: { runs: { type: 'string', default: '5' }, exercise: { type: 'string', default: '03' } },
 });
