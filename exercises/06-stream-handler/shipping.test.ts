@@ -15,6 +15,7 @@ import {
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Order } from '../../workshop/testing/order.js';
 import { createStreamBuilder } from '../../workshop/testing/stream-events.js';
 import { useTables } from '../../workshop/testing/use-tables.js';
 import { handler } from './shipping.js';
@@ -26,17 +27,6 @@ afterEach(() => {
 });
 
 // ---- orders, shipments and the requests the handler sends ------------------
-
-type Order = {
-  orderId: string;
-  customerId: string;
-  email?: string;
-  lines: { sku: string; quantity: number; unitPriceCents: number }[];
-  totalCents: number;
-  status: 'PLACED' | 'CANCELLED' | 'SHIPPED';
-  createdAt: string;
-  expiresAt?: number;
-};
 
 /** An order as the order service saved it. Its createdAt is NOT the stream record's time. */
 function order(overrides: Partial<Order> = {}): Order {

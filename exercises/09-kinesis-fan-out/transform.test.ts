@@ -15,21 +15,11 @@ import {
 import type { DynamoDBRecord } from 'aws-lambda';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Order } from '../../workshop/testing/order.js';
 import { createStreamBuilder } from '../../workshop/testing/stream-events.js';
 import { createHandler, handler, PublishError, toOrderEvent, type OrderEvent } from './transform.js';
 
 // ---- orders, stream records and the events they should become ----------------
-
-type Order = {
-  orderId: string;
-  customerId: string;
-  email?: string;
-  lines: { sku: string; quantity: number; unitPriceCents: number }[];
-  totalCents: number;
-  status: 'PLACED' | 'CANCELLED' | 'SHIPPED';
-  createdAt: string;
-  expiresAt?: number;
-};
 
 function order(orderId: string, overrides: Partial<Order> = {}): Order {
   return {

@@ -2,22 +2,11 @@ import { PutObjectCommand, S3Client, type PutObjectCommandInput } from '@aws-sdk
 import type { DynamoDBRecord } from 'aws-lambda';
 import { mockClient, type AwsClientStub } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Order } from '../../workshop/testing/order.js';
 import { createStreamBuilder } from '../../workshop/testing/stream-events.js';
 import { handler, isTtlExpiry, withTtl } from './archive.js';
 
 // ---- an order, as the orders table holds it --------------------------------
-
-// A type, not an interface: the stream builders take any plain object (Record<string, unknown>).
-type Order = {
-  orderId: string;
-  customerId: string;
-  email?: string;
-  lines: { sku: string; quantity: number; unitPriceCents: number }[];
-  totalCents: number;
-  status: 'PLACED' | 'CANCELLED' | 'SHIPPED';
-  createdAt: string;
-  expiresAt?: number;
-};
 
 function order(overrides: Partial<Order> = {}): Order {
   return {
