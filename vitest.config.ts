@@ -9,11 +9,8 @@
  *
  * `npm test` (workshop/verify) runs them all and judges the results.
  */
-import { existsSync, readdirSync } from 'node:fs';
-import path from 'node:path';
 import { defineConfig, type TestProjectInlineConfiguration } from 'vitest/config';
-import { wrongAnswersDir } from './workshop/paths.js';
-import { solutions, starters, wrongAnswer, type Target } from './workshop/targets.js';
+import { solutions, starters, wrongAnswer, wrongAnswerCases, type Target } from './workshop/targets.js';
 import { targetPlugin } from './workshop/testing/target-plugin.js';
 
 const shared = {
@@ -30,13 +27,10 @@ function exerciseProject(name: string, target: Target, include: string[]): TestP
 }
 
 function wrongAnswerProjects(): TestProjectInlineConfiguration[] {
-  if (!existsSync(wrongAnswersDir)) return [];
-  return readdirSync(wrongAnswersDir).flatMap((exerciseId) =>
-    readdirSync(path.join(wrongAnswersDir, exerciseId)).map((caseName) => {
-      const target = wrongAnswer(exerciseId, caseName);
-      return exerciseProject(target.name, target, [`exercises/${exerciseId}/**/*.test.ts`]);
-    }),
-  );
+  return wrongAnswerCases().map(({ exerciseId, caseName }) => {
+    const target = wrongAnswer(exerciseId, caseName);
+    return exerciseProject(target.name, target, [`exercises/${exerciseId}/**/*.test.ts`]);
+  });
 }
 
 export default defineConfig({

@@ -13,7 +13,7 @@
  * first layer that has `file.ts`. Vitest (target-plugin.ts) and the type check
  * (verify/typecheck.ts) both use this one rule.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { exercisesDir, solutionsDir, wrongAnswersDir } from './paths.js';
 
@@ -42,6 +42,14 @@ export function wrongAnswer(exerciseId: string, caseName: string): Target {
         ? [path.join(wrongAnswersDir, exerciseId, caseName), ...solutions.layersFor(id)]
         : solutions.layersFor(id),
   };
+}
+
+/** Every wrong answer the kit keeps: `workshop/fixtures/wrong-answers/<exerciseId>/<caseName>/`. */
+export function wrongAnswerCases(): { exerciseId: string; caseName: string }[] {
+  if (!existsSync(wrongAnswersDir)) return [];
+  return readdirSync(wrongAnswersDir).flatMap((exerciseId) =>
+    readdirSync(path.join(wrongAnswersDir, exerciseId)).map((caseName) => ({ exerciseId, caseName })),
+  );
 }
 
 /** Which exercise a file belongs to, and its path inside the exercise. */

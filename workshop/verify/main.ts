@@ -11,12 +11,12 @@
  * targets type-check; the docs build. Ends with one line "N passed, N failed".
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exerciseIds } from '../catalog.js';
-import { kitRoot, solutionsDir, wrongAnswersDir } from '../paths.js';
-import { wrongAnswer } from '../targets.js';
+import { kitRoot } from '../paths.js';
+import { wrongAnswer, wrongAnswerCases } from '../targets.js';
 import { fail, judgeMustPass, judgeStarter, judgeWrongAnswer, pass, type Check } from './judge.js';
 import { exerciseOf, type ModuleOutcome } from './results.js';
 import { runVitest } from './run-vitest.js';
@@ -40,19 +40,6 @@ function report(section: string, checks: readonly Check[]): void {
 
 function readGolden(): Record<string, string[]> {
   return existsSync(goldenFile) ? (JSON.parse(readFileSync(goldenFile, 'utf8')) as Record<string, string[]>) : {};
-}
-
-function filesUnder(dir: string): string[] {
-  return existsSync(dir)
-    ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f))
-    : [];
-}
-
-function wrongAnswerCases(): { exerciseId: string; caseName: string }[] {
-  if (!existsSync(wrongAnswersDir)) return [];
-  return readdirSync(wrongAnswersDir).flatMap((exerciseId) =>
-    readdirSync(path.join(wrongAnswersDir, exerciseId)).map((caseName) => ({ exerciseId, caseName })),
-  );
 }
 
 /** The type checks run in their own process, alongside the tests (type-checks.ts). */
