@@ -33,21 +33,39 @@ describe('readExercise', () => {
   }
   const good = {
     id: '03-circuit-breaker',
-    title: 'A circuit breaker',
+    title: { en: 'A circuit breaker', ja: 'サーキットブレーカー' },
     slides: [7],
     files: ['circuit-breaker.ts'],
-    hints: ['one', 'two', 'three'],
-    recap: 'Fail fast.',
+    hints: [
+      { en: 'one', ja: '1 つ目' },
+      { en: 'two', ja: '2 つ目' },
+      { en: 'three', ja: '3 つ目' },
+    ],
+    recap: { en: 'Fail fast.', ja: 'すばやく失敗させます。' },
   };
 
-  it('reads valid metadata', () => {
+  it('reads valid metadata, every text in English and Japanese', () => {
     expect(readExercise('03-circuit-breaker', folderWith(good))).toEqual(good);
   });
 
   it('names every problem of broken metadata at once', () => {
-    const dir = folderWith({ ...good, id: 'x', hints: ['only one'], files: [] });
+    const dir = folderWith({ ...good, id: 'x', hints: [good.hints[0]], files: [] });
     expect(() => readExercise('03-circuit-breaker', dir)).toThrow(CatalogError);
     expect(() => readExercise('03-circuit-breaker', dir)).toThrow(/"id" must be "03-circuit-breaker".*"files".*"hints"/);
+  });
+
+  it.each([
+    ['a title in English only (the old shape)', { title: 'A circuit breaker' }, /"title" must be an object with "en" and "ja" text/],
+    ['a missing ja', { title: { en: 'A circuit breaker' } }, /"title\.ja" must be a non-empty string/],
+    ['an empty ja', { recap: { en: 'Fail fast.', ja: '  ' } }, /"recap\.ja" must be a non-empty string/],
+    ['a ja left in English', { title: { en: 'A circuit breaker', ja: 'A circuit breaker' } }, /"title\.ja" is not written in Japanese/],
+    ['a hint without ja', { hints: [good.hints[0], { en: 'two' }, good.hints[2]] }, /"hints\[1\]\.ja" must be a non-empty string/],
+    ['a hint as a plain string', { hints: [good.hints[0], good.hints[1], 'three'] }, /"hints\[2\]" must be an object/],
+    ['an empty en', { title: { en: '', ja: 'サーキットブレーカー' } }, /"title\.en" must be a non-empty string/],
+  ])('%s is a CatalogError naming the field', (_what, change, message) => {
+    const dir = folderWith({ ...good, ...change });
+    expect(() => readExercise('03-circuit-breaker', dir)).toThrow(CatalogError);
+    expect(() => readExercise('03-circuit-breaker', dir)).toThrow(message);
   });
 
   it('says which file cannot be read', () => {

@@ -5,20 +5,21 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { hasJapanese, languages, type Bilingual } from './language.js';
 import { exercisesDir } from './paths.js';
 
 export interface ExerciseMeta {
   /** Folder name, for example `03-circuit-breaker`. */
   readonly id: string;
-  readonly title: string;
+  readonly title: Bilingual<string>;
   /** Slide numbers of the talk this exercise follows. */
   readonly slides: readonly number[];
   /** The files the learner edits, relative to the exercise folder. */
   readonly files: readonly string[];
-  /** Progressive hints: the first nudges, the last nearly tells. */
-  readonly hints: readonly string[];
+  /** Progressive hints: the first nudges, the last nearly tells. Each in both languages, side by side. */
+  readonly hints: readonly Bilingual<string>[];
   /** What the learner should take away, shown when the tests pass. */
-  readonly recap: string;
+  readonly recap: Bilingual<string>;
 }
 
 export class CatalogError extends Error {
@@ -38,15 +39,37 @@ export function readExercise(id: string, dir: string = exercisesDir): ExerciseMe
   const meta = raw as Partial<ExerciseMeta>;
   const problems: string[] = [];
   if (meta.id !== id) problems.push(`"id" must be "${id}" (the folder name)`);
-  if (typeof meta.title !== 'string' || meta.title.trim() === '') problems.push('"title" must be a non-empty string');
+  problems.push(...bilingualProblems('title', meta.title));
   if (!Array.isArray(meta.slides) || meta.slides.length === 0 || !meta.slides.every(Number.isInteger))
     problems.push('"slides" must list slide numbers');
   if (!Array.isArray(meta.files) || meta.files.length === 0) problems.push('"files" must list the files the learner edits');
-  if (!Array.isArray(meta.hints) || meta.hints.length < 3 || !meta.hints.every((h) => typeof h === 'string' && h.trim()))
-    problems.push('"hints" must hold at least three non-empty hints');
-  if (typeof meta.recap !== 'string' || meta.recap.trim() === '') problems.push('"recap" must be a non-empty string');
+  if (!Array.isArray(meta.hints) || meta.hints.length < 3) problems.push('"hints" must hold at least three hints');
+  else meta.hints.forEach((hint, index) => problems.push(...bilingualProblems(`hints[${index}]`, hint)));
+  problems.push(...bilingualProblems('recap', meta.recap));
   if (problems.length > 0) throw new CatalogError(`exercises/${id}/exercise.json: ${problems.join('; ')}`);
   return meta as ExerciseMeta;
+}
+
+const codeSpans = (text: string) => (text.match(/`[^`]*`/g) ?? []).join(' ');
+
+/**
+ * What is wrong with one piece of text that must be written in every language:
+ * `{ "en": "…", "ja": "…" }`, none empty, and the Japanese really in Japanese.
+ */
+function bilingualProblems(field: string, value: unknown): string[] {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return [`"${field}" must be an object with ${languages.map((l) => `"${l}"`).join(' and ')} text`];
+  const text = value as Record<string, unknown>;
+  const problems: string[] = [];
+  for (const language of languages)
+    if (typeof text[language] !== 'string' || (text[language] as string).trim() === '')
+      problems.push(`"${field}.${language}" must be a non-empty string`);
+  if (typeof text.ja === 'string' && text.ja.trim() !== '' && !hasJapanese(text.ja))
+    problems.push(`"${field}.ja" is not written in Japanese`);
+  // A translation changes the words around the code, never the code: same `spans`, same order.
+  if (typeof text.en === 'string' && typeof text.ja === 'string' && codeSpans(text.en) !== codeSpans(text.ja))
+    problems.push(`"${field}.ja" must keep the code of "${field}.en" (the same \`spans\`, in the same order)`);
+  return problems;
 }
 
 /** Every exercise folder, in order. */

@@ -6,7 +6,7 @@ import { kitMarkdown } from './kit-markdown.js';
 /** The exercises' sidebar, from their metadata: titles are written once. */
 function exerciseItems(): DefaultTheme.SidebarItem[] {
   return readCatalog().map((exercise) => ({
-    text: `${exercise.id.slice(0, 2)} · ${exercise.title}`,
+    text: `${exercise.id.slice(0, 2)} · ${exercise.title.en}`,
     link: `/exercises/${exercise.id}`,
   }));
 }

@@ -17,7 +17,8 @@ describe('the docs markdown', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'docs-'));
   writeFileSync(path.join(dir, 'code.ts'), '// #region shown\nexport const shown = 1;\n// #endregion shown\n');
   const md = await createMarkdownRenderer(dir, { config: kitMarkdown });
-  const render = (source: string) => md.render(source, { path: path.join(dir, 'page.md') });
+  const render = (source: string, relativePath = 'page.md') =>
+    md.render(source, { path: path.join(dir, relativePath), relativePath });
 
   it('includes a region of a real file, without the region markers', () => {
     const html = render('<<< @/code.ts#shown');
@@ -38,5 +39,16 @@ describe('the docs markdown', async () => {
     const html = render('<!-- hints: 02-twelve-factor-config -->');
     expect(html.match(/<details/g)).toHaveLength(hints.length);
     expect(html.indexOf('Hint 1')).toBeLessThan(html.indexOf('Hint 2'));
+    expect(html).not.toContain('ヒント');
+  });
+
+  it('folds the Japanese hints on a page under ja/', () => {
+    const { hints } = readExercise('02-twelve-factor-config');
+    const html = render('<!-- hints: 02-twelve-factor-config -->', 'ja/exercises/02-twelve-factor-config.md');
+    expect(html.match(/<details/g)).toHaveLength(hints.length);
+    expect(html.indexOf('ヒント 1')).toBeLessThan(html.indexOf('ヒント 2'));
+    expect(html).not.toContain('Hint 1');
+    const firstWords = (text: string) => text.replace(/`[^`]*`/g, '').trim().slice(0, 8);
+    expect(html).toContain(firstWords(hints[0]!.ja));
   });
 });

@@ -2,8 +2,9 @@
  * Two markdown additions that keep the docs honest:
  *
  * 1. `<!-- hints: 03-circuit-breaker -->` becomes the exercise's hints, folded,
- *    read from its exercise.json — hints are written once and the CLI shows
- *    the very same text.
+ *    read from its exercise.json in the page's language (pages under docs/ja/
+ *    get the Japanese ones) — hints are written once and the CLI shows the
+ *    very same text.
  * 2. Code included with `<<< @/../solutions/…/file.ts#region` must exist.
  *    VitePress only prints "Code snippet path not found" into the page; here a
  *    missing file or region stops the build with the page and the path named.
@@ -12,6 +13,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { MarkdownRenderer } from 'vitepress';
 import { readExercise } from '../../workshop/catalog.js';
+import type { Language } from '../../workshop/language.js';
 
 export class SnippetError extends Error {
   override name = 'SnippetError';
@@ -19,9 +21,19 @@ export class SnippetError extends Error {
 
 const hintsLine = /^<!--\s*hints:\s*([\w-]+)\s*-->$/gm;
 
-export function hintsMarkdown(exerciseId: string): string {
+const hintTitle: Record<Language, (number: number) => string> = {
+  en: (number) => `Hint ${number}`,
+  ja: (number) => `ヒント ${number}`,
+};
+
+export function hintsMarkdown(exerciseId: string, language: Language = 'en'): string {
   const { hints } = readExercise(exerciseId);
-  return hints.map((hint, index) => `::: details Hint ${index + 1}\n${hint}\n:::`).join('\n\n');
+  return hints.map((hint, index) => `::: details ${hintTitle[language](index + 1)}\n${hint[language]}\n:::`).join('\n\n');
+}
+
+/** The language of a page, from where it sits: `ja/…` is Japanese, everything else English. */
+export function pageLanguage(relativePath: string | undefined): Language {
+  return relativePath?.replace(/\\/g, '/').startsWith('ja/') ? 'ja' : 'en';
 }
 
 /** True when `lines` hold `// #region name` and, after it, `// #endregion name`. */
@@ -33,7 +45,8 @@ export function hasRegion(source: string, name: string): boolean {
 
 export function kitMarkdown(md: MarkdownRenderer): void {
   md.core.ruler.before('normalize', 'kit-hints', (state) => {
-    state.src = state.src.replace(hintsLine, (_line, id: string) => hintsMarkdown(id));
+    const language = pageLanguage((state.env as { relativePath?: string } | undefined)?.relativePath);
+    state.src = state.src.replace(hintsLine, (_line, id: string) => hintsMarkdown(id, language));
   });
 
   const fence = md.renderer.rules.fence!;

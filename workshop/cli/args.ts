@@ -1,9 +1,11 @@
 /**
  * Reads a command's arguments with node:util's parseArgs and turns every
- * mistake into one UsageError sentence that points at the command's --help.
+ * mistake into one UsageError sentence, in the learner's language, that points
+ * at the command's --help.
  */
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UsageError } from './errors.js';
+import type { Messages } from './messages/index.js';
 
 export interface CommandArgs {
   /** Option values by name: `true` for a flag, the text for a string option. */
@@ -18,8 +20,9 @@ export function readArgs(
   argv: readonly string[],
   options: NonNullable<ParseArgsConfig['options']>,
   maxPositionals: number,
+  t: Messages,
 ): CommandArgs {
-  const helpHint = `Run \`npm run workshop -- ${command} --help\` to see how to use it.`;
+  const helpHint = t.args.helpHint(command);
   let parsed;
   try {
     parsed = parseArgs({
@@ -30,17 +33,17 @@ export function readArgs(
     });
   } catch (error) {
     const message = (error as Error).message;
-    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? 'that option';
-    if (/unknown option/i.test(message)) throw new UsageError(`${command} has no option ${option}. ${helpHint}`);
-    if (/argument missing/i.test(message)) throw new UsageError(`${option} needs a value after it. ${helpHint}`);
-    if (/does not take an argument/i.test(message)) throw new UsageError(`${option} is a switch and takes no value. ${helpHint}`);
-    throw new UsageError(`${message.split('\n')[0]!.replace(/\.$/, '')}. ${helpHint}`);
+    // parseArgs says it in English; these are the mistakes a learner makes, in the learner's language.
+    const option = /'(-[^' ]+)/.exec(message)?.[1] ?? t.args.thatOption;
+    if (/unknown option/i.test(message)) throw new UsageError(t.args.unknownOption(command, option, helpHint));
+    if (/argument missing/i.test(message)) throw new UsageError(t.args.needsValue(option, helpHint));
+    if (/does not take an argument/i.test(message)) throw new UsageError(t.args.isSwitch(option, helpHint));
+    throw new UsageError(t.args.otherProblem(message.split('\n')[0]!.replace(/\.$/, ''), helpHint));
   }
   const { help, ...values } = parsed.values as Record<string, string | boolean | undefined>;
   if (help !== true && parsed.positionals.length > maxPositionals) {
     const extra = parsed.positionals.slice(maxPositionals).join(' ');
-    const allowed = maxPositionals === 0 ? 'no arguments' : 'one exercise id';
-    throw new UsageError(`${command} takes ${allowed}, so "${extra}" is one too many. ${helpHint}`);
+    throw new UsageError(t.args.tooManyArguments(command, maxPositionals, extra, helpHint));
   }
   return { values, positionals: parsed.positionals, help: help === true };
 }

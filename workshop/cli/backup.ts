@@ -11,6 +11,7 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync,
 import path from 'node:path';
 import { kitRoot, stateDir } from '../paths.js';
 import { BackupError } from './errors.js';
+import type { Messages } from './messages/index.js';
 
 export const backupsDir = path.join(stateDir, 'backups');
 
@@ -41,7 +42,7 @@ function backupOf(name: string): Backup {
  * Copies the learner's files (relative to the kit) into a new backup folder
  * and checks every copy. Throws BackupError, having overwritten nothing.
  */
-export function backUp(reason: string, files: readonly string[]): Backup {
+export function backUp(reason: string, files: readonly string[], t: Messages): Backup {
   let name = `${timestamp(new Date())}-${reason}`;
   for (let n = 2; existsSync(path.join(backupsDir, name)); n++) name = `${timestamp(new Date())}-${reason}-${n}`;
   const dir = path.join(backupsDir, name);
@@ -50,7 +51,7 @@ export function backUp(reason: string, files: readonly string[]): Backup {
       const copy = path.join(dir, file);
       mkdirSync(path.dirname(copy), { recursive: true });
       copyFileSync(path.join(kitRoot, file), copy);
-      if (!readFileSync(copy).equals(readFileSync(path.join(kitRoot, file)))) throw new Error(`the copy of ${file} differs`);
+      if (!readFileSync(copy).equals(readFileSync(path.join(kitRoot, file)))) throw new Error(t.backup.copyDiffers(file));
     }
   } catch (error) {
     try {
@@ -59,9 +60,7 @@ export function backUp(reason: string, files: readonly string[]): Backup {
       // it could not even be created
     }
     const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new BackupError(
-      `Your files could not be backed up to ${path.relative(kitRoot, backupsDir)}/ (${cause}), so nothing was changed: check that the kit folder is writable (\`npm run workshop -- doctor\`).`,
-    );
+    throw new BackupError(t.backup.failed(path.relative(kitRoot, backupsDir), cause));
   }
   return backupOf(name);
 }

@@ -9,11 +9,35 @@ import { existsSync, mkdirSync, readdirSync, renameSync, statSync } from 'node:f
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
+// These few sentences are said before the TypeScript (and its message
+// catalog, messages/) can load, so the language is picked here the way
+// workshop/language.ts picks it: --lang, WORKSHOP_LANG, LC_ALL, LC_MESSAGES,
+// LANG, the runtime's locale. A wrong value is left for main.ts to explain.
+function chosenLanguage(argv, env) {
+  const index = argv.findIndex((arg) => arg === '--lang' || arg.startsWith('--lang='));
+  const flag = index === -1 ? undefined : argv[index] === '--lang' ? argv[index + 1] : argv[index].slice('--lang='.length);
+  const wanted = flag ?? (env.WORKSHOP_LANG || env.LC_ALL || env.LC_MESSAGES || env.LANG || Intl.DateTimeFormat().resolvedOptions().locale);
+  return /^ja(?:[-_.@]|$)/i.test((wanted ?? '').trim()) ? 'ja' : 'en';
+}
+
+const say = {
+  en: {
+    nodeTooOld: (version) =>
+      `This workshop needs Node.js 20 or newer, and this is Node.js ${version}: install a current LTS release from https://nodejs.org (or \`nvm install 20\`), then run npm install again.`,
+    notInstalled: (missing, folder) => `The kit's dependencies are not installed (${missing.join(' and ')} missing): run npm install in ${folder} first.`,
+    noEsbuild: (folder) => `esbuild cannot be loaded: run npm install in ${folder} first.`,
+  },
+  ja: {
+    nodeTooOld: (version) =>
+      `このワークショップには Node.js 20 以上が必要ですが、この環境は Node.js ${version} です。https://nodejs.org から現在の LTS 版をインストールして（または \`nvm install 20\`）、npm install をもう一度実行してください。`,
+    notInstalled: (missing, folder) => `キットの依存パッケージがインストールされていません（${missing.join(' と ')} がありません）。先に ${folder} で npm install を実行してください。`,
+    noEsbuild: (folder) => `esbuild を読み込めません。先に ${folder} で npm install を実行してください。`,
+  },
+}[chosenLanguage(process.argv.slice(2), process.env)];
+
 const nodeMajor = Number(process.versions.node.split('.')[0]);
 if (nodeMajor < 20) {
-  console.error(
-    `This workshop needs Node.js 20 or newer, and this is Node.js ${process.versions.node}: install a current LTS release from https://nodejs.org (or \`nvm install 20\`), then run npm install again.`,
-  );
+  console.error(say.nodeTooOld(process.versions.node));
   process.exit(2);
 }
 
@@ -26,7 +50,7 @@ const bundle = path.join(codeRoot, '.workshop', 'cache', 'cli.mjs');
 const needed = ['esbuild', 'vitest'];
 const missing = needed.filter((name) => !existsSync(path.join(kitRoot, 'node_modules', name, 'package.json')));
 if (missing.length > 0) {
-  console.error(`The kit's dependencies are not installed (${missing.join(' and ')} missing): run npm install in ${kitRoot} first.`);
+  console.error(say.notInstalled(missing, kitRoot));
   process.exit(2);
 }
 
@@ -50,7 +74,7 @@ if (!bundleIsFresh()) {
   try {
     ({ build } = await import('esbuild'));
   } catch {
-    console.error(`esbuild cannot be loaded: run npm install in ${codeRoot} first.`);
+    console.error(say.noEsbuild(codeRoot));
     process.exit(2);
   }
   mkdirSync(path.dirname(bundle), { recursive: true });

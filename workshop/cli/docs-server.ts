@@ -1,13 +1,16 @@
 /**
  * The docs site, served by VitePress in its own process next to watch mode.
  * If the port is busy (often another Vite project), the docs take the next
- * free one and the learner is told where they are.
+ * free one and the learner is told where they are: the home page in the
+ * learner's language (`/ja/` for Japanese).
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { kitRoot } from '../paths.js';
+import { docsHome } from './exercise.js';
+import type { I18n } from './messages/index.js';
 import { stripAnsi } from './terminal.js';
 
 export const defaultDocsPort = 5173;
@@ -28,21 +31,21 @@ export async function firstFreePort(from: number): Promise<number | undefined> {
 }
 
 export interface DocsServer {
-  /** Where the docs are, once the server says so: `http://localhost:5173`. */
+  /** Where the docs server is, once it says so: `http://localhost:5173` (for every language). */
   readonly url: Promise<string | undefined>;
   /** A sentence for the learner: the port moved, or the server could not start. */
   readonly note: Promise<string | undefined>;
   stop(): void;
 }
 
-export function startDocs(preferredPort: number): DocsServer {
+export function startDocs(preferredPort: number, { lang, t }: I18n): DocsServer {
   let stop = () => {};
   const started = (async (): Promise<{ url?: string; note?: string }> => {
     const vitepress = path.join(kitRoot, 'node_modules', 'vitepress', 'bin', 'vitepress.js');
-    if (!existsSync(vitepress)) return { note: 'The docs server is not installed (no vitepress): run npm install.' };
-    if (!existsSync(path.join(kitRoot, 'docs'))) return { note: 'This kit has no docs/ folder, so there is no docs server.' };
+    if (!existsSync(vitepress)) return { note: t.docs.notInstalled };
+    if (!existsSync(path.join(kitRoot, 'docs'))) return { note: t.docs.noDocsFolder };
     const port = await firstFreePort(preferredPort);
-    if (port === undefined) return { note: `Ports ${preferredPort} to ${preferredPort + 49} are all busy, so the docs could not start.` };
+    if (port === undefined) return { note: t.docs.portsBusy(preferredPort, preferredPort + 49) };
     const child = spawn(process.execPath, [vitepress, 'dev', 'docs', '--port', String(port)], {
       cwd: kitRoot,
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -64,10 +67,10 @@ export function startDocs(preferredPort: number): DocsServer {
     });
     if (!url) {
       const reason = stripAnsi(errors).split('\n').map((line) => line.trim()).find(Boolean);
-      return { note: `The docs server did not start${reason ? ` (${reason})` : ''}; try \`npm run docs:dev\` in another terminal.` };
+      return { note: reason ? t.docs.didNotStartBecause(reason) : t.docs.didNotStart };
     }
     const actualPort = Number(new URL(url).port);
-    return actualPort === preferredPort ? { url } : { url, note: `Port ${preferredPort} is busy, so the docs are on ${url}.` };
+    return actualPort === preferredPort ? { url } : { url, note: t.docs.movedPort(preferredPort, docsHome(lang, url)) };
   })();
   return {
     url: started.then((result) => result.url),

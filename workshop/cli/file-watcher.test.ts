@@ -7,7 +7,7 @@ import { FileWatcher, type WatchMode } from './file-watcher.js';
 
 describe.each<[string, WatchMode]>([
   ['native events', { polling: false }],
-  ['polling', { polling: true, reason: 'a test' }],
+  ['polling', { polling: true, reason: 'flag' }],
 ])('FileWatcher with %s', (_name, mode) => {
   let dir: string;
   let watcher: FileWatcher | undefined;

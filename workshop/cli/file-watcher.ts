@@ -23,18 +23,20 @@ const safetyPollEveryMs = 1000;
 /** Only what the tests can load; editor swap and backup files are ignored. */
 const sourceFile = /\.(ts|mts|js|mjs|json)$/;
 
-export interface WatchMode {
-  readonly polling: boolean;
-  /** Why it polls, for the screen: "you asked for --poll", "WSL". */
-  readonly reason?: string;
-}
+/**
+ * Why it polls. The screen and the doctor say it in the learner's language
+ * (messages `watch.pollReasons`): "you asked for --poll", "WSL"…
+ */
+export type PollReason = 'flag' | 'env' | 'wsl' | 'eventsStopped' | 'noEvents' | 'eventsMissing';
+
+export type WatchMode = { readonly polling: false } | { readonly polling: true; readonly reason: PollReason };
 
 /** Polls when asked to, or where native file events are known to be unreliable. */
 export function chooseWatchMode(pollFlag: boolean, env: NodeJS.ProcessEnv = process.env): WatchMode {
-  if (pollFlag) return { polling: true, reason: 'you asked for --poll' };
-  if (env.WORKSHOP_POLL && env.WORKSHOP_POLL !== '0') return { polling: true, reason: 'WORKSHOP_POLL is set' };
+  if (pollFlag) return { polling: true, reason: 'flag' };
+  if (env.WORKSHOP_POLL && env.WORKSHOP_POLL !== '0') return { polling: true, reason: 'env' };
   try {
-    if (/microsoft|wsl/i.test(readFileSync('/proc/version', 'utf8'))) return { polling: true, reason: 'WSL' };
+    if (/microsoft|wsl/i.test(readFileSync('/proc/version', 'utf8'))) return { polling: true, reason: 'wsl' };
   } catch {
     // not Linux
   }
@@ -103,9 +105,9 @@ export class FileWatcher {
         this.eventSeen = true;
         this.look(false);
       });
-      this.native.on('error', () => this.fallBack('file events stopped working'));
+      this.native.on('error', () => this.fallBack('eventsStopped'));
     } catch {
-      this.fallBack('this system has no file events for the folder');
+      this.fallBack('noEvents');
     }
   }
 
@@ -115,7 +117,7 @@ export class FileWatcher {
     this.timer.unref();
   }
 
-  private fallBack(reason: string): void {
+  private fallBack(reason: PollReason): void {
     if (this.mode.polling) return;
     this.native?.close();
     this.native = undefined;
@@ -147,7 +149,7 @@ export class FileWatcher {
     const changed = changedFiles(this.snapshot, again);
     this.snapshot = again;
     if (changed.length === 0) return;
-    if (bySafetyPoll && !this.eventSeen) this.fallBack('file events do not arrive from this drive');
+    if (bySafetyPoll && !this.eventSeen) this.fallBack('eventsMissing');
     this.onChange(changed);
   }
 

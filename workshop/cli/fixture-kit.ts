@@ -2,7 +2,9 @@
  * A small kit for the CLI's own tests: three tiny exercises (add, greet,
  * shout) with starters, tests and solutions, a git history to reset from, and
  * the real node_modules linked in. The CLI runs against it as a subprocess,
- * through bin.mjs, pointed at it by WORKSHOP_KIT_ROOT.
+ * through bin.mjs, pointed at it by WORKSHOP_KIT_ROOT, in English
+ * (WORKSHOP_LANG=en) unless a test asks for Japanese, whatever the locale of
+ * the machine the tests run on.
  */
 import { spawn, execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -10,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { Bilingual } from '../language.js';
 
 export const binPath = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const realNodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
@@ -19,7 +22,7 @@ const versionOf = (name: string) =>
 
 interface FixtureExercise {
   readonly id: string;
-  readonly title: string;
+  readonly title: Bilingual<string>;
   readonly file: string;
   readonly starter: string;
   readonly solution: string;
@@ -29,7 +32,7 @@ interface FixtureExercise {
 const exercises: FixtureExercise[] = [
   {
     id: '01-add',
-    title: 'Add',
+    title: { en: 'Add', ja: '足し算' },
     file: 'add.ts',
     starter: `// TODO: return the sum of a and b.\nexport function add(a: number, b: number): number {\n  throw new Error('Not implemented yet (01-add)');\n}\n`,
     solution: `// TODO: return the sum of a and b.\nexport function add(a: number, b: number): number {\n  return a + b;\n}\n`,
@@ -37,7 +40,7 @@ const exercises: FixtureExercise[] = [
   },
   {
     id: '02-greet',
-    title: 'Greet',
+    title: { en: 'Greet', ja: 'あいさつ' },
     file: 'greet.ts',
     starter: `// TODO: greet by name.\nexport function greet(name: string): string {\n  return 'Hello';\n}\n`,
     solution: `// TODO: greet by name.\nexport function greet(name: string): string {\n  return \`Hello, \${name}!\`;\n}\n`,
@@ -45,7 +48,7 @@ const exercises: FixtureExercise[] = [
   },
   {
     id: '03-shout',
-    title: 'Shout',
+    title: { en: 'Shout', ja: '大声で言う' },
     file: 'shout.ts',
     starter: `// TODO: shout it.\nexport function shout(text: string): string {\n  return text;\n}\n`,
     solution: `// TODO: shout it.\nexport function shout(text: string): string {\n  return \`\${text.toUpperCase()}!\`;\n}\n`,
@@ -103,13 +106,19 @@ export function createFixtureKit(options: FixtureOptions = {}): FixtureKit {
   writeFile(root, '.gitignore', 'node_modules\n.workshop/\n');
   writeFile(root, 'docs/index.md', '# The fixture kit\n');
   for (const exercise of exercises) {
+    const { en, ja } = exercise.title;
+    // The shape of a real exercise.json: every text in English and Japanese, side by side.
     const meta = {
       id: exercise.id,
       title: exercise.title,
       slides: [1],
       files: [exercise.file],
-      hints: [`${exercise.title}: first hint.`, `${exercise.title}: second hint.`, `${exercise.title}: third hint.`],
-      recap: `${exercise.title} recap: small functions are easy to test.`,
+      hints: [
+        { en: `${en}: first hint.`, ja: `${ja}: 1 つ目のヒントです。` },
+        { en: `${en}: second hint.`, ja: `${ja}: 2 つ目のヒントです。` },
+        { en: `${en}: third hint.`, ja: `${ja}: 3 つ目のヒントです。` },
+      ],
+      recap: { en: `${en} recap: small functions are easy to test.`, ja: `${ja}のまとめ: 小さな関数はテストしやすいです。` },
     };
     writeFile(root, `exercises/${exercise.id}/exercise.json`, `${JSON.stringify(meta, null, 2)}\n`);
     writeFile(root, `exercises/${exercise.id}/${exercise.file}`, exercise.starter);
@@ -124,7 +133,8 @@ export function createFixtureKit(options: FixtureOptions = {}): FixtureKit {
     git('commit', '-q', '-m', 'the kit as shipped');
   }
 
-  const env = { ...process.env, WORKSHOP_KIT_ROOT: root, NO_COLOR: '1', FORCE_COLOR: '0', WORKSHOP_POLL: '' };
+  // English, whatever LANG or WORKSHOP_LANG the machine has; a test passes WORKSHOP_LANG or --lang to change it.
+  const env = { ...process.env, WORKSHOP_KIT_ROOT: root, NO_COLOR: '1', FORCE_COLOR: '0', WORKSHOP_POLL: '', WORKSHOP_LANG: 'en' };
   const cliWith = (extra: { nodeOptions?: string[]; env?: Record<string, string> }, ...args: string[]) =>
     new Promise<CliResult>((resolve) => {
       const child = spawn(process.execPath, [...(extra.nodeOptions ?? []), binPath, ...args], {

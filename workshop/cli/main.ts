@@ -5,8 +5,14 @@
  *
  * Every command lives in commands/, one per file. Errors the CLI expects
  * (errors.ts) become one sentence and exit code 2; a failing test run is exit 1.
+ *
+ * The language is chosen here, once: `--lang en|ja` anywhere on the command
+ * line, then WORKSHOP_LANG, then the system locale, then English
+ * (workshop/language.ts). The command gets it as an I18n (messages/index.ts)
+ * and passes it on to whatever prints.
  */
-import type { Command } from './command.js';
+import { chooseLanguage, LanguageError, languageOfLocale, systemLocale } from '../language.js';
+import { helpOf, type Command } from './command.js';
 import { catchUp } from './commands/catch-up.js';
 import { check } from './commands/check.js';
 import { doctor } from './commands/doctor.js';
@@ -18,39 +24,89 @@ import { solution } from './commands/solution.js';
 import { start } from './commands/start.js';
 import { verify } from './commands/verify.js';
 import { ExitCode, UsageError, WorkshopError } from './errors.js';
+import { i18nFor, type I18n, type Messages } from './messages/index.js';
 import { bold, red } from './terminal.js';
 
 export const commands: readonly Command[] = [start, list, check, hint, solution, reset, catchUp, restore, verify, doctor];
 
-export function helpText(): string {
+export function helpText(t: Messages): string {
   const width = Math.max(...commands.map((command) => `${command.name} ${command.args}`.length));
   return [
-    `${bold('Usage:')} npm run workshop -- <command>     (npm start is the same as the start command)`,
+    `${bold(t.main.usageHeading)} ${t.main.usageLine}`,
     '',
-    ...commands.map((command) => `  ${`${command.name} ${command.args}`.padEnd(width)}  ${command.summary}`),
-    `  ${'help [command]'.padEnd(width)}  this text, or a command's own help (also: <command> --help)`,
+    ...commands.map((command) => `  ${`${command.name} ${command.args}`.padEnd(width)}  ${command.summary(t)}`),
+    `  ${'help [command]'.padEnd(width)}  ${t.main.helpSummary}`,
     '',
-    'Exercise ids: 6, 06, 06-stream-handler or stream-handler.',
-    'Exit codes: 0 ok, 1 tests failing, 2 a usage or environment problem.',
+    t.main.exerciseIds,
+    t.main.language,
+    t.main.exitCodes,
   ].join('\n');
 }
 
-function findCommand(name: string): Command {
+function findCommand(name: string, t: Messages): Command {
   const command = commands.find((candidate) => candidate.name === name);
-  if (!command) throw new UsageError(`There is no command "${name}": run \`npm run workshop -- help\` to see them all.`);
+  if (!command) throw new UsageError(t.main.noCommand(name));
   return command;
 }
 
-async function dispatch(argv: readonly string[]): Promise<number> {
+async function dispatch(argv: readonly string[], i18n: I18n): Promise<number> {
   const [name = 'start', ...rest] = argv;
   if (name === 'help' || name === '--help' || name === '-h') {
-    if (rest[0] !== undefined) return findCommand(rest[0]).run(['--help']);
-    console.log(helpText());
+    if (rest[0] !== undefined) {
+      console.log(helpOf(findCommand(rest[0], i18n.t), i18n.t));
+      return ExitCode.ok;
+    }
+    console.log(helpText(i18n.t));
     return ExitCode.ok;
   }
   // `npm start -- --poll` arrives as options only: they belong to start.
-  if (name.startsWith('-')) return start.run(argv);
-  return findCommand(name).run(rest);
+  if (name.startsWith('-')) return start.run(argv, i18n);
+  return findCommand(name, i18n.t).run(rest, i18n);
+}
+
+/**
+ * Takes `--lang ja` or `--lang=ja` out of the command line, wherever it is, so
+ * every command accepts it without declaring it. Options after `--` are left alone.
+ */
+export function takeLanguageFlag(argv: readonly string[]): { flag?: string; missingValue: boolean; rest: string[] } {
+  const rest: string[] = [];
+  let flag: string | undefined;
+  let missingValue = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg.startsWith('--lang=')) flag = arg.slice('--lang='.length);
+    else if (arg === '--lang') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('-')) missingValue = true;
+      else {
+        flag = value;
+        i++;
+      }
+    } else rest.push(arg);
+  }
+  return { ...(flag !== undefined ? { flag } : {}), missingValue, rest };
+}
+
+/**
+ * The learner's language. A wrong `--lang` or WORKSHOP_LANG is a UsageError,
+ * said in the language the rest of the setting asks for (WORKSHOP_LANG, then
+ * the system locale), or in English.
+ */
+export function chooseI18n(argv: readonly string[], env: NodeJS.ProcessEnv): { i18n: I18n; rest: string[] } {
+  const { flag, missingValue, rest } = takeLanguageFlag(argv);
+  const fallback = i18nFor(languageOfLocale(env.WORKSHOP_LANG) ?? languageOfLocale(systemLocale(env)) ?? 'en');
+  if (missingValue) throw new UsageError(fallback.t.main.langNeedsValue);
+  try {
+    return { i18n: i18nFor(chooseLanguage({ flag, env })), rest };
+  } catch (error) {
+    if (!(error instanceof LanguageError)) throw error;
+    const [source, value] = flag !== undefined ? ['--lang', flag] : ['WORKSHOP_LANG', env.WORKSHOP_LANG ?? ''];
+    throw new UsageError(fallback.t.main.badLanguage(source, value));
+  }
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -58,8 +114,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code !== 'EPIPE') throw error;
   });
+  let t = i18nFor('en').t; // until the language is known
   try {
-    return await dispatch(argv);
+    const { i18n, rest } = chooseI18n(argv, process.env);
+    t = i18n.t;
+    return await dispatch(rest, i18n);
   } catch (error) {
     if (error instanceof WorkshopError) {
       console.error(red(error.message));
@@ -67,7 +126,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (process.env.WORKSHOP_DEBUG === '1') console.error(error);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    console.error(red(`Something went wrong: ${message} (run \`npm run workshop -- doctor\` to check your setup; WORKSHOP_DEBUG=1 shows details).`));
+    console.error(red(t.main.somethingWentWrong(message ?? '')));
     return ExitCode.usageOrEnvironment;
   }
 }

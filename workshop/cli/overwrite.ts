@@ -8,6 +8,7 @@ import path from 'node:path';
 import { kitRoot } from '../paths.js';
 import { backUp, restoreCommand, type Backup } from './backup.js';
 import { EnvironmentError } from './errors.js';
+import type { Messages } from './messages/index.js';
 import { cyan, dim } from './terminal.js';
 
 export interface Replacement {
@@ -23,31 +24,33 @@ export interface Overwritten {
   readonly backup?: Backup;
 }
 
-export function overwriteSafely(reason: string, replacements: readonly Replacement[]): Overwritten {
+export function overwriteSafely(reason: string, replacements: readonly Replacement[], t: Messages): Overwritten {
   const changed = replacements.filter(({ file, content }) => {
     const target = path.join(kitRoot, file);
     return !existsSync(target) || !readFileSync(target).equals(content);
   });
   const existing = changed.map(({ file }) => file).filter((file) => existsSync(path.join(kitRoot, file)));
-  const backup = existing.length > 0 ? backUp(reason, existing) : undefined;
+  const backup = existing.length > 0 ? backUp(reason, existing, t) : undefined;
   for (const { file, content } of changed) {
     try {
       mkdirSync(path.dirname(path.join(kitRoot, file)), { recursive: true });
       writeFileSync(path.join(kitRoot, file), content);
     } catch (error) {
-      const saved = backup ? ` Your previous files are safe in ${backup.folder}/ (${restoreCommand(backup)}).` : '';
-      throw new EnvironmentError(`${file} could not be written (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}).${saved}`);
+      const cause = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw new EnvironmentError(
+        backup ? t.backup.notWrittenBackedUp(file, cause, backup.folder, restoreCommand(backup)) : t.backup.notWritten(file, cause),
+      );
     }
   }
   return { changed: changed.map(({ file }) => file), ...(backup ? { backup } : {}) };
 }
 
 /** What the learner reads after an overwrite: where the old files are and how to get them back. */
-export function backupLines(backup: Backup | undefined): string[] {
+export function backupLines(backup: Backup | undefined, t: Messages): string[] {
   if (!backup) return [];
   return [
-    `Your previous ${backup.files.length === 1 ? 'version is' : 'files are'} backed up in ${backup.folder}/`,
+    t.backup.backedUp(backup.files.length, backup.folder),
     ...backup.files.map((file) => dim(`  ${file}`)),
-    `Undo: ${cyan(restoreCommand(backup))}`,
+    t.backup.undo(cyan(restoreCommand(backup))),
   ];
 }

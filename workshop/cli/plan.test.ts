@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { exerciseIds } from '../catalog.js';
 import { chooseWatchMode } from './file-watcher.js';
 import { formatSlides } from './exercise.js';
+import { en } from './messages/en.js';
+import { ja } from './messages/ja.js';
 import { plan } from './plan.js';
 
 describe('the plan of twelve (list --all)', () => {
@@ -23,19 +25,23 @@ describe('formatSlides', () => {
     [[11, 12, 13, 14], 'slides 11–14'],
     [[2, 11, 12, 13], 'slides 2, 11–13'],
   ])('%j → %s', (slides, text) => {
-    expect(formatSlides(slides)).toBe(text);
+    expect(formatSlides(slides, en)).toBe(text);
+  });
+
+  it('in Japanese', () => {
+    expect(formatSlides([11, 12, 13, 14], ja)).toBe('スライド 11–14');
   });
 });
 
 describe('chooseWatchMode', () => {
   it.each([
-    [true, {}, { polling: true, reason: 'you asked for --poll' }],
-    [false, { WORKSHOP_POLL: '1' }, { polling: true, reason: 'WORKSHOP_POLL is set' }],
+    [true, {}, { polling: true, reason: 'flag' }],
+    [false, { WORKSHOP_POLL: '1' }, { polling: true, reason: 'env' }],
   ])('--poll %s with %j polls', (flag, env, mode) => {
     expect(chooseWatchMode(flag, env)).toEqual(mode);
   });
 
   it('WORKSHOP_POLL=0 does not force polling', () => {
-    expect(chooseWatchMode(false, { WORKSHOP_POLL: '0' }).reason).not.toBe('WORKSHOP_POLL is set');
+    expect(chooseWatchMode(false, { WORKSHOP_POLL: '0' })).not.toEqual({ polling: true, reason: 'env' });
   });
 });

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { kitRoot } from '../paths.js';
 import { allExercises, type ExerciseMeta } from './exercise.js';
+import type { Messages } from './messages/index.js';
 import { Status, emptyProgress, progressOf, readProgress, stateFile, withExercise, writeProgress, type Progress } from './state.js';
 import { dim, yellow } from './terminal.js';
 import { passes, type ExerciseResult } from './test-run.js';
@@ -27,8 +28,8 @@ export function recordResult(progress: Progress, result: ExerciseResult): Progre
  * Progress from a run of every exercise: done, the first one not done, the
  * rest not started. Hints already counted in `kept` stay counted.
  */
-export async function rebuildProgress(runTests: RunTests, kept: Progress = emptyProgress): Promise<Progress> {
-  const ids = allExercises().map((meta) => meta.id);
+export async function rebuildProgress(runTests: RunTests, t: Messages, kept: Progress = emptyProgress): Promise<Progress> {
+  const ids = allExercises(t).map((meta) => meta.id);
   const results = await runTests(ids);
   const firstNotDone = results.find((result) => !passes(result))?.id;
   let progress: Progress = { ...emptyProgress, current: firstNotDone ?? ids.at(-1) };
@@ -49,13 +50,12 @@ export async function rebuildProgress(runTests: RunTests, kept: Progress = empty
  * command that saw only one exercise (no `current` yet), every exercise's
  * tests run once to rebuild it; `say` tells the learner why before that starts.
  */
-export async function loadProgress(runTests: RunTests, say: (line: string, lostProgress: boolean) => void): Promise<Progress> {
+export async function loadProgress(runTests: RunTests, say: (line: string, lostProgress: boolean) => void, t: Messages): Promise<Progress> {
   const read = readProgress();
   if (read.progress?.current !== undefined) return read.progress;
-  if (read.problem === 'corrupt')
-    say(`Your progress file ${path.relative(kitRoot, stateFile)} could not be read, so it was rebuilt from a fresh test run (hints count from 0 again).`, true);
-  else say('Finding where you are: the tests of every exercise run once…', false);
-  return rebuildProgress(runTests, read.progress);
+  if (read.problem === 'corrupt') say(t.progress.rebuilt(path.relative(kitRoot, stateFile)), true);
+  else say(t.progress.finding, false);
+  return rebuildProgress(runTests, t, read.progress);
 }
 
 /** How one-shot commands say it: a lost progress file in yellow, the rest dimmed. */
@@ -64,13 +64,13 @@ export function tellLearner(line: string, lostProgress: boolean): void {
 }
 
 /** The exercise the learner is on. */
-export function currentExercise(progress: Progress, exercises: readonly ExerciseMeta[] = allExercises()): ExerciseMeta {
+export function currentExercise(progress: Progress, exercises: readonly ExerciseMeta[]): ExerciseMeta {
   const chosen = exercises.find((meta) => meta.id === progress.current);
   if (chosen) return chosen;
   return exercises.find((meta) => progressOf(progress, meta.id).status !== Status.done) ?? exercises.at(-1)!;
 }
 
-export function nextExercise(id: string, exercises: readonly ExerciseMeta[] = allExercises()): ExerciseMeta | undefined {
+export function nextExercise(id: string, exercises: readonly ExerciseMeta[]): ExerciseMeta | undefined {
   const index = exercises.findIndex((meta) => meta.id === id);
   return index === -1 ? undefined : exercises[index + 1];
 }

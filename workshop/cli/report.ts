@@ -3,7 +3,10 @@
  * few failures, one line each with the test's own message (the tests say what
  * to do next). Failures with the same message are shown once, so twenty
  * "Not implemented yet" errors take one line. Shared by `check` and watch mode.
+ * The test names and messages are the tests' own and stay as they are; the
+ * lines around them are in the learner's language.
  */
+import type { Messages } from './messages/index.js';
 import { bold, dim, fit, green, red, symbols, wrap } from './terminal.js';
 import { passes, type ExerciseResult, type Failure } from './test-run.js';
 
@@ -21,29 +24,28 @@ function message(text: string): string[] {
   return lines.length <= 2 ? lines : [lines[0]!, fit(`${lines[1]!} ${lines.slice(2).join(' ').trim()}`)];
 }
 
-export function summaryLine(result: ExerciseResult): string {
+export function summaryLine(result: ExerciseResult, t: Messages): string {
   if (result.loadError !== undefined) return `${symbols.fail} ${red(result.loadError)}`;
-  if (passes(result)) return `${symbols.pass} ${green(bold(`All ${result.total} tests pass. Well done!`))}`;
-  const failing = result.total - result.passed;
-  return `${symbols.fail} ${bold(`${failing} of ${result.total} tests fail`)}`;
+  if (passes(result)) return `${symbols.pass} ${green(bold(t.report.allPass(result.total)))}`;
+  return `${symbols.fail} ${bold(t.report.someFail(result.total - result.passed, result.total))}`;
 }
 
 /** The summary line, the first `maxGroups` failures and what the learner's code printed. */
-export function resultLines(result: ExerciseResult, maxGroups = 3): string[] {
-  const lines = [summaryLine(result)];
+export function resultLines(result: ExerciseResult, t: Messages, maxGroups = 3): string[] {
+  const lines = [summaryLine(result, t)];
   if (result.loadError === undefined) {
     const groups = groupByMessage(result.failures);
     for (const group of groups.slice(0, maxGroups)) {
       const [first] = group;
       if (!first) continue;
-      const more = group.length > 1 ? dim(` (and ${group.length - 1} more with the same message)`) : '';
+      const more = group.length > 1 ? dim(` ${t.report.moreWithSameMessage(group.length - 1)}`) : '';
       lines.push(fit(`  ${symbols.fail} ${first.test}${more}`), ...message(first.message));
     }
     const hidden = groups.slice(maxGroups).reduce((sum, group) => sum + group.length, 0);
-    if (hidden > 0) lines.push(dim(`  … and ${hidden} more failing test${hidden > 1 ? 's' : ''}`));
+    if (hidden > 0) lines.push(dim(`  ${t.report.moreFailing(hidden)}`));
   }
   if (result.output.length > 0) {
-    lines.push('', dim(`Your code printed${result.output.length > maxOutputLines ? ` (last ${maxOutputLines} lines)` : ''}:`));
+    lines.push('', dim(result.output.length > maxOutputLines ? t.report.codePrintedLast(maxOutputLines) : t.report.codePrinted));
     lines.push(...result.output.slice(-maxOutputLines).map((line) => fit(`  ${line}`)));
   }
   return lines;

@@ -15,8 +15,12 @@
  *
  *   Fix the first failure and save: the tests run again. Stuck? Press h for hint 1 of 3.
  *   h hint · l list · n next · s solution · q quit
+ *
+ * Everything but the tests' own names and messages is in the learner's
+ * language (`i18n`), and the docs link points at the pages in that language.
  */
-import { docsUrl, formatSlides, label, learnerFile, type ExerciseMeta } from './exercise.js';
+import { docsFile, docsUrl, formatSlides, label, learnerFile, type ExerciseMeta } from './exercise.js';
+import type { I18n } from './messages/index.js';
 import { doneCount, nextExercise } from './progress.js';
 import { resultLines } from './report.js';
 import { progressOf, type Progress } from './state.js';
@@ -26,6 +30,8 @@ import { passes, type ExerciseResult } from './test-run.js';
 export type Prompt = 'next' | 'solution';
 
 export interface ScreenState {
+  /** The language of the screen and its messages. */
+  readonly i18n: I18n;
   readonly exercises: readonly ExerciseMeta[];
   readonly progress: Progress;
   readonly current: ExerciseMeta;
@@ -51,66 +57,64 @@ function time(date: Date): string {
 
 function nextStep(state: ScreenState): string[] {
   const { current, result } = state;
+  const { lang, t } = state.i18n;
   if (state.problem || !result) return [];
   if (passes(result)) {
     const next = nextExercise(current.id, state.exercises);
     return [
-      bold('Recap'),
-      ...wrap(current.recap, '  '),
+      bold(t.common.recap),
+      ...wrap(current.recap[lang], '  '),
       '',
-      next
-        ? `Press ${bold('n')} for the next exercise, ${bold(label(next))}. Nothing moves on until you do.`
-        : `${bold('That was the last exercise. Well done!')} 🎉`,
+      next ? t.screen.pressForNext(bold('n'), bold(label(next, lang))) : `${bold(t.common.lastExercise)} 🎉`,
     ];
   }
-  if (result.loadError !== undefined) return ['Fix it and save: the tests run again.'];
+  if (result.loadError !== undefined) return [t.screen.fixAndSave];
   const hintsShown = progressOf(state.progress, current.id).hintsShown;
   const hintNote =
-    hintsShown < current.hints.length ? `Stuck? Press ${bold('h')} for hint ${hintsShown + 1} of ${current.hints.length}.` : `Stuck? Press ${bold('s')} to compare with the solution.`;
-  return [`Fix the first failure and save: the tests run again. ${hintNote}`];
+    hintsShown < current.hints.length ? t.screen.stuckHint(bold('h'), hintsShown + 1, current.hints.length) : t.screen.stuckSolution(bold('s'));
+  return [t.screen.fixFirstFailure(hintNote)];
 }
 
 function promptLine(state: ScreenState): string[] {
+  const { lang, t } = state.i18n;
   if (state.prompt === 'next') {
     const { result } = state;
     const failing = !result
-      ? 'its tests have not run yet'
+      ? t.screen.notRunYet
       : result.loadError !== undefined
-        ? 'its code does not load'
-        : `${result.total - result.passed} of ${result.total} tests still fail`;
-    return [yellow(`${label(state.current)} does not pass yet (${failing}). Move on anyway? y/N`)];
+        ? t.screen.doesNotLoad
+        : t.screen.stillFail(result.total - result.passed, result.total);
+    return [yellow(t.screen.moveOnAnyway(label(state.current, lang), failing))];
   }
-  if (state.prompt === 'solution') return [yellow(`Show the solution of ${label(state.current)} as a diff? It gives the answer away. y/N`)];
+  if (state.prompt === 'solution') return [yellow(t.screen.showSolution(label(state.current, lang)))];
   return [];
 }
 
 export function render(state: ScreenState): string[] {
   const { current } = state;
+  const { lang, t } = state.i18n;
   const lines = [
-    `${bold('Serverless ❤ Event-Driven')}  ${progressBar(doneCount(state.progress, state.exercises), state.exercises.length)}`,
+    `${bold('Serverless ❤ Event-Driven')}  ${progressBar(doneCount(state.progress, state.exercises), state.exercises.length, t)}`,
     '',
-    `${symbols.current} ${bold(label(current))}  ${dim(formatSlides(current.slides))}`,
-    `  Edit  ${current.files.map((file) => learnerFile(current.id, file)).join(', ')}`,
-    `  Read  ${state.docsBase ? docsUrl(current.id, state.docsBase) : `docs/exercises/${current.id}.md`}`,
+    `${symbols.current} ${bold(label(current, lang))}  ${dim(formatSlides(current.slides, t))}`,
+    `  ${t.screen.edit}  ${current.files.map((file) => learnerFile(current.id, file)).join(', ')}`,
+    `  ${t.screen.read}  ${state.docsBase ? docsUrl(current.id, lang, state.docsBase) : docsFile(current.id, lang)}`,
     ...state.notes.map((note) => `  ${yellow(note)}`),
     '',
   ];
   if (state.problem) lines.push(`${symbols.fail} ${state.problem}`);
-  else if (state.result) lines.push(...resultLines(state.result));
-  else lines.push(dim('Running the tests…'));
+  else if (state.result) lines.push(...resultLines(state.result, t));
+  else lines.push(dim(t.screen.running));
   if (state.run) {
     const { count, at, durationMs } = state.run;
-    lines.push(dim(`run ${count} · ${time(at)} · ${(durationMs / 1000).toFixed(2)} s${state.running ? ' · running again…' : ''}`));
+    const run = t.screen.run(count, time(at), (durationMs / 1000).toFixed(2));
+    lines.push(dim(state.running ? `${run} · ${t.screen.runningAgain}` : run));
   }
   lines.push('');
   if (state.panel.length > 0) lines.push(...state.panel, '');
   const step = nextStep(state);
   if (step.length > 0) lines.push(...step);
   lines.push(...promptLine(state));
-  lines.push(
-    state.interactive
-      ? dim('h hint · l list · n next · s solution · q quit')
-      : dim('Keys: type h, l, n, s or q and press Enter (the input is not a terminal). Ctrl-C stops.'),
-  );
+  lines.push(dim(state.interactive ? t.screen.keys : t.screen.keysByLine));
   return lines;
 }

@@ -10,6 +10,7 @@ import type { TestModule, Vitest } from 'vitest/node';
 import { kitRoot } from '../paths.js';
 import { describeError } from '../verify/results.js';
 import { EnvironmentError } from './errors.js';
+import type { Messages } from './messages/index.js';
 import { stripAnsi } from './terminal.js';
 
 /** One failed test: its name and the first line of what it said. */
@@ -44,9 +45,9 @@ interface ErrorLike {
  * One line for a failed test: the assertion's own message (the tests say what
  * to do next), and where it was thrown when that is the learner's file.
  */
-function failureMessage(error: ErrorLike, exerciseId: string): string {
+function failureMessage(error: ErrorLike, exerciseId: string, t: Messages): string {
   const lines = stripAnsi(error.message ?? String(error)).split('\n').map((line) => line.trim()).filter(Boolean);
-  let text = lines[0] ?? '(no message)';
+  let text = lines[0] ?? t.testRun.noMessage;
   if (text.endsWith(':') && lines[1]) text = `${text} ${lines[1]}`;
   const name = error.name && !['AssertionError', 'Error'].includes(error.name) ? `${error.name}: ` : '';
   const frame = error.stacks?.find((stack) => !stack.file.includes('node_modules'));
@@ -57,9 +58,10 @@ function failureMessage(error: ErrorLike, exerciseId: string): string {
 
 /**
  * "exercises/03-circuit-breaker/circuit-breaker.ts line 74 does not compile: Unexpected token."
- * from what vitest reports when a test file cannot load.
+ * from what vitest reports when a test file cannot load. The reason is the
+ * compiler's own words; the sentence around it is in the learner's language.
  */
-export function loadErrorSentence(error: ErrorLike, exerciseId: string): string {
+export function loadErrorSentence(error: ErrorLike, exerciseId: string, t: Messages): string {
   const frame = error.stacks?.find((stack) => !stack.file.includes('node_modules'));
   const where = frame ? `${path.relative(kitRoot, frame.file).split(path.sep).join('/')}:${frame.line}:${frame.column}` : undefined;
   const line = describeError({ name: error.name ?? 'Error', message: error.message ?? String(error), ...(where ? { where } : {}) });
@@ -71,11 +73,11 @@ export function loadErrorSentence(error: ErrorLike, exerciseId: string): string 
     .replace(/\[[A-Z_]+\]\s*/g, '')
     .replace(/\.$/, '');
   if (location) {
-    const [, file, lineNumber] = location;
+    const [file, lineNumber] = [location[1]!, location[2]!]; // both groups always match
     const syntax = /transform failed|syntaxerror|parse_error|unexpected/i.test(line);
-    return `${file} line ${lineNumber} ${syntax ? 'does not compile' : 'fails as it loads'}: ${reason}.`;
+    return syntax ? t.testRun.doesNotCompile(file, lineNumber, reason) : t.testRun.failsAsItLoads(file, lineNumber, reason);
   }
-  return `The tests of ${exerciseId} could not load: ${reason}.`;
+  return t.testRun.couldNotLoad(exerciseId, reason);
 }
 
 function exerciseOfModule(moduleId: string): string | undefined {
@@ -83,23 +85,23 @@ function exerciseOfModule(moduleId: string): string | undefined {
   return /^exercises\/(\d{2}-[a-z0-9-]+)\//.exec(relative)?.[1];
 }
 
-function toResult(id: string, modules: readonly TestModule[], output: readonly string[]): ExerciseResult {
+function toResult(id: string, modules: readonly TestModule[], output: readonly string[], t: Messages): ExerciseResult {
   let passed = 0;
   let total = 0;
   const failures: Failure[] = [];
   let loadError: string | undefined;
   for (const module of modules) {
     const [firstError] = module.errors();
-    if (firstError && loadError === undefined) loadError = loadErrorSentence(firstError, id);
+    if (firstError && loadError === undefined) loadError = loadErrorSentence(firstError, id, t);
     for (const test of module.children.allTests()) {
       const result = test.result();
       if (result.state === 'skipped') continue;
       total++;
       if (result.state === 'passed') passed++;
-      else failures.push({ test: test.fullName, message: failureMessage(result.errors?.[0] ?? {}, id) });
+      else failures.push({ test: test.fullName, message: failureMessage(result.errors?.[0] ?? {}, id, t) });
     }
   }
-  if (modules.length === 0) loadError = `The tests of ${id} did not run: no test file was found.`;
+  if (modules.length === 0) loadError = t.testRun.noTestFile(id);
   return { id, passed, total, failures, ...(loadError !== undefined ? { loadError } : {}), output };
 }
 
@@ -112,7 +114,10 @@ export class TestRunner {
   /** What the learner's code printed during the current run. */
   private printed: string[] = [];
 
-  private constructor(private readonly vitest: Vitest) {}
+  private constructor(
+    private readonly vitest: Vitest,
+    private readonly t: Messages,
+  ) {}
 
   /**
    * Starts vitest on the `exercises` project (the learner's code) without
@@ -122,7 +127,7 @@ export class TestRunner {
    * and fails the very same tests in both pools; `check` and `npm test` keep
    * the default.
    */
-  static async open(options: { pool?: 'threads' } = {}): Promise<TestRunner> {
+  static async open(t: Messages, options: { pool?: 'threads' } = {}): Promise<TestRunner> {
     const { createVitest } = await import('vitest/node');
     let runner: TestRunner | undefined;
     const collector = {
@@ -138,10 +143,10 @@ export class TestRunner {
         {},
         debug ? {} : { stdout: sink(), stderr: sink() },
       );
-      runner = new TestRunner(vitest);
+      runner = new TestRunner(vitest, t);
       return runner;
     } catch (error) {
-      throw new EnvironmentError(`The tests could not start: ${stripAnsi((error as Error).message).split('\n')[0]}.`);
+      throw new EnvironmentError(t.testRun.couldNotStart(stripAnsi((error as Error).message).split('\n')[0] ?? ''));
     }
   }
 
@@ -172,13 +177,14 @@ export class TestRunner {
     const modules = testModules.filter((module) => ran.has(module.moduleId));
     const output = [
       ...this.printed,
-      ...unhandledErrors.map((error) => `Error outside any test: ${failureMessage(error as ErrorLike, ids[0] ?? '')}`),
+      ...unhandledErrors.map((error) => this.t.testRun.outsideAnyTest(failureMessage(error as ErrorLike, ids[0] ?? '', this.t))),
     ];
     return ids.map((id) =>
       toResult(
         id,
         modules.filter((module) => exerciseOfModule(module.moduleId) === id),
         ids.length === 1 ? output : [],
+        this.t,
       ),
     );
   }
@@ -189,8 +195,8 @@ export class TestRunner {
 }
 
 /** Opens vitest, runs these exercises once and closes it again. */
-export async function runOnce(ids: readonly string[]): Promise<ExerciseResult[]> {
-  const runner = await TestRunner.open();
+export async function runOnce(ids: readonly string[], t: Messages): Promise<ExerciseResult[]> {
+  const runner = await TestRunner.open(t);
   try {
     return await runner.run(ids);
   } finally {

@@ -40,7 +40,8 @@ function inTmux(kit: FixtureKit, args: string[]) {
   const tmux = (...tmuxArgs: string[]) => execFileSync('tmux', ['-L', socket, ...tmuxArgs], { encoding: 'utf8' });
   const quote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
   // The shell prints the exit code when the CLI ends: plainer than asking tmux.
-  const command = `cd ${quote(kit.root)} && env WORKSHOP_KIT_ROOT=${quote(kit.root)} NO_COLOR=1 WORKSHOP_POLL= ${quote(process.execPath)} ${quote(binPath)} ${args.join(' ')}; echo "[exit $?]"`;
+  // tmux passes on its own server's environment, so English is asked for here, as fixture-kit.ts does.
+  const command = `cd ${quote(kit.root)} && env WORKSHOP_KIT_ROOT=${quote(kit.root)} NO_COLOR=1 WORKSHOP_POLL= WORKSHOP_LANG=en ${quote(process.execPath)} ${quote(binPath)} ${args.join(' ')}; echo "[exit $?]"`;
   tmux('new-session', '-d', '-s', 'learner', '-x', '120', '-y', '60', command);
   tmux('set-option', '-t', 'learner', 'remain-on-exit', 'on');
   return {

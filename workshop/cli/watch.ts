@@ -12,14 +12,15 @@ import { WorkshopError } from './errors.js';
 import { assertRunnable, type ExerciseMeta } from './exercise.js';
 import { FileWatcher, type WatchMode } from './file-watcher.js';
 import { listenForKeys, type KeyInput } from './keys.js';
+import type { I18n, Messages } from './messages/index.js';
 import { nextExercise, recordResult } from './progress.js';
 import { render, type ScreenState } from './screen.js';
 import { readProgress, updateProgress, type Progress } from './state.js';
-import { clearScreen, dim, red, stripAnsi } from './terminal.js';
+import { bold, clearScreen, dim, red, stripAnsi } from './terminal.js';
 import { passes, type TestRunner } from './test-run.js';
 
-function pollingNote(mode: WatchMode): string[] {
-  return mode.polling ? [`Checking for changes every 0.1 s (${mode.reason ?? 'polling'}).`] : [];
+function pollingNote(mode: WatchMode, t: Messages): string[] {
+  return mode.polling ? [t.watch.polling(t.watch.pollReasons[mode.reason])] : [];
 }
 
 export class WatchSession {
@@ -41,8 +42,10 @@ export class WatchSession {
     current: ExerciseMeta,
     private readonly watchMode: WatchMode,
     notes: readonly string[],
+    private readonly i18n: I18n,
   ) {
-    this.view = { exercises, progress, current, notes: [...notes, ...pollingNote(watchMode)], running: false, panel: [], interactive: false };
+    const { t } = i18n;
+    this.view = { i18n, exercises, progress, current, notes: [...notes, ...pollingNote(watchMode, t)], running: false, panel: [], interactive: false };
   }
 
   /** Runs until the learner quits. */
@@ -83,7 +86,7 @@ export class WatchSession {
         this.requestRun();
       },
       (mode) => {
-        this.view = { ...this.view, notes: [...this.view.notes, ...pollingNote(mode)] };
+        this.view = { ...this.view, notes: [...this.view.notes, ...pollingNote(mode, this.i18n.t)] };
         this.draw();
       },
     );
@@ -106,7 +109,7 @@ export class WatchSession {
   private async runCurrent(): Promise<void> {
     const meta = this.view.current;
     try {
-      assertRunnable(meta);
+      assertRunnable(meta, this.i18n);
     } catch (error) {
       if (!(error instanceof WorkshopError)) throw error;
       this.view = { ...this.view, problem: error.message, result: undefined, running: false };
@@ -120,7 +123,8 @@ export class WatchSession {
     try {
       [result] = await this.runner.run([meta.id]);
     } catch (error) {
-      this.view = { ...this.view, problem: `The tests could not run: ${stripAnsi((error as Error).message).split('\n')[0]}`, running: false };
+      const reason = stripAnsi((error as Error).message).split('\n')[0] ?? '';
+      this.view = { ...this.view, problem: this.i18n.t.watch.testsCouldNotRun(reason), running: false };
       this.draw();
       return;
     }
@@ -155,21 +159,22 @@ export class WatchSession {
     if (prompt) {
       this.view = { ...this.view, prompt: undefined };
       if (key === 'y' && prompt === 'next') return this.goNext();
-      if (key === 'y' && prompt === 'solution') return this.showPanel(solutionDiff(this.view.current), false);
+      if (key === 'y' && prompt === 'solution') return this.showPanel(solutionDiff(this.view.current, this.i18n), false);
       if (key === 'q') return this.quit();
       return this.draw();
     }
     switch (key) {
       case 'h': {
-        const { number, text } = revealNextHint(this.view.current);
+        const { number, text } = revealNextHint(this.view.current, this.i18n.lang);
         this.view = { ...this.view, progress: readProgress().progress ?? this.view.progress };
-        return this.showPanel(hintLines(this.view.current, number, text, 'Press h for'), true);
+        const more = this.i18n.t.hint.moreByKey(bold('h'), number + 1);
+        return this.showPanel(hintLines(this.view.current, number, text, more, this.i18n), true);
       }
       case 'l':
-        return this.showPanel(listLines(this.view.progress, this.view.exercises), false);
+        return this.showPanel(listLines(this.view.progress, this.view.exercises, this.i18n), false);
       case 'n': {
         if (!nextExercise(this.view.current.id, this.view.exercises))
-          return this.showPanel([dim('This is the last exercise: there is no next one.')], false);
+          return this.showPanel([dim(this.i18n.t.watch.lastExercise)], false);
         if (this.view.result && passes(this.view.result)) return this.goNext();
         this.view = { ...this.view, prompt: 'next' };
         return this.draw();

@@ -1,8 +1,9 @@
 /** `check [id]`: runs one exercise's tests once. Exit 0 when they pass, 1 when some fail. */
 import { readArgs } from '../args.js';
-import type { Command } from '../command.js';
+import { helpOf, type Command } from '../command.js';
 import { ExitCode } from '../errors.js';
-import { assertRunnable, label, learnerFile, resolveExercise, type ExerciseMeta } from '../exercise.js';
+import { allExercises, assertRunnable, label, learnerFile, resolveExercise, type ExerciseMeta } from '../exercise.js';
+import type { I18n } from '../messages/index.js';
 import { currentExercise, loadProgress, nextExercise, recordResult, tellLearner } from '../progress.js';
 import { resultLines } from '../report.js';
 import { emptyProgress, progressOf, readProgress, writeProgress } from '../state.js';
@@ -12,33 +13,29 @@ import { passes, TestRunner, type ExerciseResult } from '../test-run.js';
 export const check: Command = {
   name: 'check',
   args: '[id]',
-  summary: "run one exercise's tests once (default: the one you are on); exit 0 pass, 1 fail",
-  usage: `Usage: npm run workshop -- check [id]
+  summary: (t) => t.check.summary,
+  usage: (t) => t.check.usage,
 
-Runs the tests of one exercise once and shows what fails, briefly.
-  id    3, 03, 03-circuit-breaker or circuit-breaker (default: the exercise you are on)
-
-Exit code: 0 when every test passes, 1 when some fail, 2 when the exercise or its files cannot be found.`,
-
-  async run(argv) {
-    const args = readArgs('check', argv, {}, 1);
+  async run(argv, i18n) {
+    const { t } = i18n;
+    const args = readArgs('check', argv, {}, 1, t);
     if (args.help) {
-      console.log(this.usage);
+      console.log(helpOf(this, t));
       return ExitCode.ok;
     }
-    const chosen = args.positionals[0] === undefined ? undefined : resolveExercise(args.positionals[0]);
-    if (chosen) assertRunnable(chosen);
-    const runner = await TestRunner.open();
+    const chosen = args.positionals[0] === undefined ? undefined : resolveExercise(args.positionals[0], t);
+    if (chosen) assertRunnable(chosen, i18n);
+    const runner = await TestRunner.open(t);
     try {
       let meta = chosen;
       if (!meta) {
-        meta = currentExercise(await loadProgress((ids) => runner.run(ids), tellLearner));
-        assertRunnable(meta);
+        meta = currentExercise(await loadProgress((ids) => runner.run(ids), tellLearner, t), allExercises(t));
+        assertRunnable(meta, i18n);
       }
       const [result] = await runner.run([meta.id]);
       if (!result) return ExitCode.usageOrEnvironment;
       remember(result);
-      console.log(report(meta, result).join('\n'));
+      console.log(report(meta, result, i18n).join('\n'));
       return passes(result) ? ExitCode.ok : ExitCode.testsFailing;
     } finally {
       await runner.close();
@@ -52,20 +49,21 @@ function remember(result: ExerciseResult): void {
   if (progress) writeProgress(recordResult(progress, result));
 }
 
-function report(meta: ExerciseMeta, result: ExerciseResult): string[] {
+function report(meta: ExerciseMeta, result: ExerciseResult, { lang, t }: I18n): string[] {
   const short = meta.id.slice(0, 2);
-  const lines = [`${bold(label(meta))}  ${dim(meta.files.map((file) => learnerFile(meta.id, file)).join(', '))}`, ...resultLines(result), ''];
+  const files = meta.files.map((file) => learnerFile(meta.id, file)).join(', ');
+  const lines = [`${bold(label(meta, lang))}  ${dim(files)}`, ...resultLines(result, t), ''];
   if (passes(result)) {
-    lines.push(bold('Recap'), ...wrap(meta.recap, '  '), '');
-    const next = nextExercise(meta.id);
-    lines.push(next ? `Next: ${label(next)}  ${command(`check ${next.id.slice(0, 2)}`)}` : 'That was the last exercise. Well done!');
+    lines.push(bold(t.common.recap), ...wrap(meta.recap[lang], '  '), '');
+    const next = nextExercise(meta.id, allExercises(t));
+    lines.push(next ? t.check.next(label(next, lang), command(`check ${next.id.slice(0, 2)}`)) : t.common.lastExercise);
   } else {
     const hintsShown = progressOf(readProgress().progress ?? emptyProgress, meta.id).hintsShown;
     lines.push(
-      result.loadError === undefined ? 'Fix the first failure and save; `npm start` re-runs the tests on every save.' : 'Fix it and run the tests again.',
+      result.loadError === undefined ? t.check.fixFirstFailure : t.check.fixAndRunAgain,
       hintsShown < meta.hints.length
-        ? `Stuck? ${command(`hint ${short}`)} shows hint ${hintsShown + 1} of ${meta.hints.length}.`
-        : `Stuck? ${command(`solution ${short}`)} compares your file with the solution.`,
+        ? t.check.stuckHint(command(`hint ${short}`), hintsShown + 1, meta.hints.length)
+        : t.check.stuckSolution(command(`solution ${short}`)),
     );
   }
   return lines;

@@ -8,11 +8,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node
 import path from 'node:path';
 import { exercisesDir, kitRoot, stateDir } from '../../paths.js';
 import { readArgs } from '../args.js';
-import type { Command } from '../command.js';
+import { helpOf, type Command } from '../command.js';
 import { defaultDocsPort, firstFreePort, isPortFree } from '../docs-server.js';
 import { ExitCode, UsageError, WorkshopError } from '../errors.js';
 import { allExercises } from '../exercise.js';
 import { chooseWatchMode } from '../file-watcher.js';
+import type { Messages } from '../messages/index.js';
 import { bold, cyan, symbols } from '../terminal.js';
 
 interface Finding {
@@ -24,21 +25,19 @@ const ok = (text: string): Finding => ({ level: 'ok', text });
 const warn = (text: string): Finding => ({ level: 'warn', text });
 const fail = (text: string): Finding => ({ level: 'fail', text });
 
-export function checkNode(version = process.versions.node): Finding {
+export function checkNode(t: Messages, version = process.versions.node): Finding {
   const major = Number(version.split('.')[0]);
-  return major >= 20
-    ? ok(`Node.js ${version} (20 or newer is needed)`)
-    : fail(`Node.js ${version} is too old: install Node.js 20 or newer (https://nodejs.org, or \`nvm install 20\`), then run npm install again.`);
+  return major >= 20 ? ok(t.doctor.nodeOk(version)) : fail(t.doctor.nodeTooOld(version));
 }
 
 /** Every dependency in package.json is installed, at the version the kit pins. */
-export function checkDependencies(): Finding {
+export function checkDependencies(t: Messages): Finding {
   let pinned: Record<string, string>;
   try {
     const pkg = JSON.parse(readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
     pinned = { ...pkg.dependencies, ...pkg.devDependencies };
   } catch {
-    return fail('package.json cannot be read: run this inside the workshop kit folder.');
+    return fail(t.doctor.noPackageJson);
   }
   const missing: string[] = [];
   const wrong: string[] = [];
@@ -49,19 +48,17 @@ export function checkDependencies(): Finding {
       continue;
     }
     const installed = (JSON.parse(readFileSync(manifest, 'utf8')) as { version?: string }).version;
-    if (/^\d+\.\d+\.\d+$/.test(wanted) && installed !== wanted) wrong.push(`${name} ${installed} (wants ${wanted})`);
+    if (/^\d+\.\d+\.\d+$/.test(wanted) && installed !== wanted) wrong.push(t.doctor.depWants(name, String(installed), wanted));
   }
-  if (missing.length > 0) return fail(`Dependencies missing: ${missing.slice(0, 4).join(', ')}${missing.length > 4 ? '…' : ''} — run \`npm install\` in ${kitRoot}.`);
-  if (wrong.length > 0) return fail(`Dependencies at other versions than the kit pins: ${wrong.slice(0, 3).join(', ')} — run \`npm install\`.`);
-  return ok(`Dependencies installed (${Object.keys(pinned).length} packages, as pinned in package.json)`);
+  if (missing.length > 0) return fail(t.doctor.depsMissing(`${missing.slice(0, 4).join(', ')}${missing.length > 4 ? '…' : ''}`, kitRoot));
+  if (wrong.length > 0) return fail(t.doctor.depsOtherVersions(wrong.slice(0, 3).join(', ')));
+  return ok(t.doctor.depsOk(Object.keys(pinned).length));
 }
 
-export async function checkPort(port: number): Promise<Finding> {
-  if (await isPortFree(port)) return ok(`Port ${port} is free for the docs`);
+export async function checkPort(port: number, t: Messages): Promise<Finding> {
+  if (await isPortFree(port)) return ok(t.doctor.portFree(port));
   const next = await firstFreePort(port + 1);
-  return warn(
-    `Port ${port} is busy (another dev server?): the docs will use ${next ?? 'another port'}; to free it, find the program with \`lsof -i :${port}\` (Windows: \`netstat -ano | findstr :${port}\`).`,
-  );
+  return warn(next === undefined ? t.doctor.portBusyNoneFree(port) : t.doctor.portBusy(port, next));
 }
 
 function canWrite(dir: string): string | undefined {
@@ -76,81 +73,72 @@ function canWrite(dir: string): string | undefined {
   }
 }
 
-export function checkWriteAccess(): Finding {
+export function checkWriteAccess(t: Messages): Finding {
   const problems = [
     [exercisesDir, canWrite(exercisesDir)],
     [stateDir, canWrite(stateDir)],
   ].filter(([, problem]) => problem !== undefined);
-  if (problems.length === 0) return ok('You can write to exercises/ and .workshop/');
-  return fail(
-    `Cannot write to ${problems.map(([dir, problem]) => `${path.relative(kitRoot, dir!) || '.'}/ (${problem})`).join(' and ')}: clone the kit into a folder you own, such as your home folder.`,
-  );
+  if (problems.length === 0) return ok(t.doctor.writeOk);
+  return fail(t.doctor.cannotWrite(problems.map(([dir, problem]) => `${path.relative(kitRoot, dir!) || '.'}/ (${problem})`).join(t.common.and)));
 }
 
-export function checkGit(): Finding {
+export function checkGit(t: Messages): Finding {
   let version: string;
   try {
     version = execFileSync('git', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().replace(/^git version /, '');
   } catch {
-    return warn('git is not installed: everything works except `reset`, which takes the starters from git (https://git-scm.com).');
+    return warn(t.doctor.gitMissing);
   }
   try {
     execFileSync('git', ['-C', kitRoot, 'rev-parse', '--is-inside-work-tree'], { stdio: 'ignore' });
-    return ok(`git ${version}, and the kit is a git clone (\`reset\` takes the starters from it)`);
+    return ok(t.doctor.gitOk(version));
   } catch {
-    return warn(`git ${version} is installed, but the kit is not a git clone: \`reset\` needs one (git clone the kit instead of downloading it).`);
+    return warn(t.doctor.gitNoClone(version));
   }
 }
 
-function checkExercises(): Finding {
+function checkExercises(t: Messages): Finding {
   try {
-    return ok(`${allExercises().length} exercises found`);
+    return ok(t.doctor.exercisesFound(allExercises(t).length));
   } catch (error) {
     if (error instanceof WorkshopError) return fail(error.message);
     throw error;
   }
 }
 
-function checkWatching(): Finding {
+function checkWatching(t: Messages): Finding {
   const mode = chooseWatchMode(false);
-  return ok(mode.polling ? `Saves are noticed by polling every 0.1 s (${mode.reason})` : 'Saves are noticed by file events (use `npm start -- --poll` if they are not)');
+  return ok(mode.polling ? t.doctor.polling(t.watch.pollReasons[mode.reason]) : t.doctor.fileEvents);
 }
 
 export const doctor: Command = {
   name: 'doctor',
   args: '[--port N]',
-  summary: 'check Node, dependencies, the docs port, write access and git, with how to fix each',
-  usage: `Usage: npm run workshop -- doctor [--port N]
+  summary: (t) => t.doctor.summary,
+  usage: (t) => t.doctor.usage(defaultDocsPort),
 
-Checks this machine for the workshop, one line each: ✓ fine, ! works but note
-it, ✗ must be fixed (with how). Run it before a session.
-  --port N   the docs port to check (default ${defaultDocsPort})
-
-Exit code: 0 when the workshop can run, 2 when something must be fixed.`,
-
-  async run(argv) {
-    const args = readArgs('doctor', argv, { port: { type: 'string' } }, 0);
+  async run(argv, { t }) {
+    const args = readArgs('doctor', argv, { port: { type: 'string' } }, 0, t);
     if (args.help) {
-      console.log(this.usage);
+      console.log(helpOf(this, t));
       return ExitCode.ok;
     }
     const port = args.values.port === undefined ? defaultDocsPort : Number(args.values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65_535)
-      throw new UsageError(`--port needs a port number from 1 to 65535, not "${String(args.values.port)}".`);
-    console.log(bold('Checking this machine for the workshop…'));
+    if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(t.common.portRange(String(args.values.port)));
+    console.log(bold(t.doctor.checking));
     const findings = [
-      checkNode(),
-      checkDependencies(),
-      await checkPort(port),
-      checkWriteAccess(),
-      checkGit(),
-      checkExercises(),
-      checkWatching(),
+      checkNode(t),
+      checkDependencies(t),
+      await checkPort(port, t),
+      checkWriteAccess(t),
+      checkGit(t),
+      checkExercises(t),
+      checkWatching(t),
     ];
     const mark = { ok: symbols.pass, warn: symbols.warn, fail: symbols.fail } as const;
     for (const finding of findings) console.log(`${mark[finding.level]} ${finding.text}`);
     const failed = findings.filter((finding) => finding.level === 'fail').length;
-    console.log(failed === 0 ? `\nAll set: run ${cyan('npm start')}.` : `\nFix the ✗ line${failed > 1 ? 's' : ''} above, then run the doctor again.`);
+    console.log(`\n${failed === 0 ? t.doctor.allSet(cyan('npm start')) : t.doctor.fixAbove(failed)}`);
     return failed === 0 ? ExitCode.ok : ExitCode.usageOrEnvironment;
   },
 };

@@ -3,42 +3,39 @@
  * whole plan of twelve, with the exercises still being written.
  */
 import { readArgs } from '../args.js';
-import type { Command } from '../command.js';
+import { helpOf, type Command } from '../command.js';
 import { ExitCode } from '../errors.js';
 import { allExercises, docsUrl, formatSlides, label, learnerFile, type ExerciseMeta } from '../exercise.js';
+import type { I18n, Messages } from '../messages/index.js';
 import { plan } from '../plan.js';
 import { currentExercise, doneCount, loadProgress, tellLearner } from '../progress.js';
 import { Status, progressOf, type Progress } from '../state.js';
-import { bold, command, cyan, dim, progressBar, symbols } from '../terminal.js';
+import { bold, columns, command, cyan, dim, padEnd, progressBar, symbols } from '../terminal.js';
 import { runOnce } from '../test-run.js';
 
 export const list: Command = {
   name: 'list',
   args: '[--all]',
-  summary: 'every exercise with its status (not started / failing n of m / done) and slides',
-  usage: `Usage: npm run workshop -- list [--all]
+  summary: (t) => t.list.summary,
+  usage: (t) => t.list.usage,
 
-Lists the exercises with your progress: done, failing (how many tests of how
-many), or not started, and the slides of the talk each one follows.
-  --all   the whole plan for instructors: also the exercises still being written,
-          the number of hints, the files to edit and each docs page`,
-
-  async run(argv) {
-    const args = readArgs('list', argv, { all: { type: 'boolean' } }, 0);
+  async run(argv, i18n) {
+    const { lang, t } = i18n;
+    const args = readArgs('list', argv, { all: { type: 'boolean' } }, 0, t);
     if (args.help) {
-      console.log(this.usage);
+      console.log(helpOf(this, t));
       return ExitCode.ok;
     }
-    const exercises = allExercises();
-    const progress = await loadProgress(runOnce, tellLearner);
-    if (args.values.all) console.log(planLines(progress, exercises).join('\n'));
+    const exercises = allExercises(t);
+    const progress = await loadProgress((ids) => runOnce(ids, t), tellLearner, t);
+    if (args.values.all) console.log(planLines(progress, exercises, i18n).join('\n'));
     else {
       const current = currentExercise(progress, exercises);
       console.log(
         [
-          ...listLines(progress, exercises),
+          ...listLines(progress, exercises, i18n),
           '',
-          `${symbols.current} You are on ${label(current)}: ${cyan('npm start')} to work on it. ${command('list --all')} shows the whole plan.`,
+          `${symbols.current} ${t.list.youAreOn(label(current, lang), cyan('npm start'), command('list --all'))}`,
         ].join('\n'),
       );
     }
@@ -46,11 +43,11 @@ many), or not started, and the slides of the talk each one follows.
   },
 };
 
-function statusText(progress: Progress, meta: ExerciseMeta): string {
+function statusText(progress: Progress, meta: ExerciseMeta, t: Messages): string {
   const entry = progressOf(progress, meta.id);
-  if (entry.status === Status.done) return 'done';
-  if (entry.status === Status.failing) return entry.total > 0 ? `failing ${entry.total - entry.passed} of ${entry.total}` : 'failing';
-  return 'not started';
+  if (entry.status === Status.done) return t.list.done;
+  if (entry.status === Status.failing) return entry.total > 0 ? t.list.failingOf(entry.total - entry.passed, entry.total) : t.list.failing;
+  return t.list.notStarted;
 }
 
 function marker(progress: Progress, meta: ExerciseMeta, current: ExerciseMeta): string {
@@ -58,39 +55,39 @@ function marker(progress: Progress, meta: ExerciseMeta, current: ExerciseMeta): 
   return meta.id === current.id ? symbols.current : symbols.todo;
 }
 
-/** The learner's list: one line per exercise. */
-export function listLines(progress: Progress, exercises: readonly ExerciseMeta[]): string[] {
+/** The learner's list: one line per exercise, in columns (a Japanese character takes two). */
+export function listLines(progress: Progress, exercises: readonly ExerciseMeta[], { lang, t }: I18n): string[] {
   const current = currentExercise(progress, exercises);
-  const width = Math.max(...exercises.map((meta) => label(meta).length));
-  const lines = [`${bold('Your progress')}  ${progressBar(doneCount(progress, exercises), exercises.length)}`, ''];
+  const width = Math.max(...exercises.map((meta) => columns(label(meta, lang))));
+  const lines = [`${bold(t.list.heading)}  ${progressBar(doneCount(progress, exercises), exercises.length, t)}`, ''];
   for (const meta of exercises) {
     const hints = progressOf(progress, meta.id).hintsShown;
     lines.push(
-      `  ${marker(progress, meta, current)} ${label(meta).padEnd(width)}  ${statusText(progress, meta).padEnd(18)}${dim(formatSlides(meta.slides))}` +
-        (hints > 0 ? dim(`  · ${hints} hint${hints > 1 ? 's' : ''} seen`) : ''),
+      `  ${marker(progress, meta, current)} ${padEnd(label(meta, lang), width)}  ${padEnd(statusText(progress, meta, t), 18)}${dim(formatSlides(meta.slides, t))}` +
+        (hints > 0 ? dim(`  · ${t.list.hintsSeen(hints)}`) : ''),
     );
   }
   return lines;
 }
 
 /** The instructor's view: the plan of twelve, with what exists of it. */
-export function planLines(progress: Progress, exercises: readonly ExerciseMeta[]): string[] {
+export function planLines(progress: Progress, exercises: readonly ExerciseMeta[], { lang, t }: I18n): string[] {
   const ids = [...new Set([...plan.map((planned) => planned.id), ...exercises.map((meta) => meta.id)])].sort();
   const current = currentExercise(progress, exercises);
-  const lines = [bold(`The whole plan: ${ids.length} exercises, ${exercises.length} ready`), ''];
+  const lines = [bold(t.list.wholePlan(ids.length, exercises.length)), ''];
   for (const id of ids) {
     const meta = exercises.find((exercise) => exercise.id === id);
     if (!meta) {
       const planned = plan.find((entry) => entry.id === id)!;
-      lines.push(dim(`  · ${id.slice(0, 2)} · ${planned.title}  ${formatSlides(planned.slides)}  coming soon`));
+      lines.push(dim(`  · ${id.slice(0, 2)} · ${planned.title[lang]}  ${formatSlides(planned.slides, t)}  ${t.list.comingSoon}`));
       continue;
     }
     lines.push(
-      `  ${marker(progress, meta, current)} ${bold(label(meta))}  ${dim(formatSlides(meta.slides))}  ${meta.hints.length} hints  ${statusText(progress, meta)}`,
-      dim(`      edit ${meta.files.map((file) => learnerFile(meta.id, file)).join(', ')}`),
-      dim(`      read ${docsUrl(meta.id)}`),
+      `  ${marker(progress, meta, current)} ${bold(label(meta, lang))}  ${dim(formatSlides(meta.slides, t))}  ${t.list.hints(meta.hints.length)}  ${statusText(progress, meta, t)}`,
+      dim(`      ${t.list.edit} ${meta.files.map((file) => learnerFile(meta.id, file)).join(', ')}`),
+      dim(`      ${t.list.read} ${docsUrl(meta.id, lang)}`),
     );
   }
-  lines.push('', `Late joiners: ${command('catch-up <id>')} applies the solutions before <id>, backing up first.`);
+  lines.push('', t.list.lateJoiners(command('catch-up <id>')));
   return lines;
 }

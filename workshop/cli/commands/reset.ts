@@ -1,6 +1,6 @@
 /** `reset <id>`: puts the starter back, after backing up the learner's files. */
 import { readArgs } from '../args.js';
-import type { Command } from '../command.js';
+import { helpOf, type Command } from '../command.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { label, learnerFile, resolveExercise } from '../exercise.js';
 import { backupLines, overwriteSafely } from '../overwrite.js';
@@ -11,32 +11,27 @@ import { symbols } from '../terminal.js';
 export const reset: Command = {
   name: 'reset',
   args: '<id>',
-  summary: "put an exercise's starter back; your files are backed up first",
-  usage: `Usage: npm run workshop -- reset <id>
+  summary: (t) => t.reset.summary,
+  usage: (t) => t.reset.usage,
 
-Puts the starter of an exercise back, as the kit shipped it, to start it over.
-Your files are first copied to .workshop/backups/, and the command prints how
-to get them back (npm run workshop -- restore <backup>). The hints you saw stay counted.
-  id    3, 03, 03-circuit-breaker or circuit-breaker`,
-
-  async run(argv) {
-    const args = readArgs('reset', argv, {}, 1);
+  async run(argv, { lang, t }) {
+    const args = readArgs('reset', argv, {}, 1, t);
     if (args.help) {
-      console.log(this.usage);
+      console.log(helpOf(this, t));
       return ExitCode.ok;
     }
     const input = args.positionals[0];
-    if (input === undefined) throw new UsageError('reset needs the exercise to reset, for example `npm run workshop -- reset 3`.');
-    const meta = resolveExercise(input);
+    if (input === undefined) throw new UsageError(t.reset.needsExercise);
+    const meta = resolveExercise(input, t);
     // Read every starter before touching anything: a missing one stops the reset.
-    const replacements = meta.files.map((file) => ({ file: learnerFile(meta.id, file), content: originalStarter(learnerFile(meta.id, file)) }));
-    const { changed, backup } = overwriteSafely(`reset-${meta.id}`, replacements);
+    const replacements = meta.files.map((file) => ({ file: learnerFile(meta.id, file), content: originalStarter(learnerFile(meta.id, file), t) }));
+    const { changed, backup } = overwriteSafely(`reset-${meta.id}`, replacements, t);
     if (changed.length === 0) {
-      console.log(`${symbols.pass} ${label(meta)} is already at its starter; nothing changed.`);
+      console.log(`${symbols.pass} ${t.reset.alreadyAtStarter(label(meta, lang))}`);
       return ExitCode.ok;
     }
     updateProgress((progress) => withExercise(progress, meta.id, { status: Status.notStarted, passed: 0, total: 0 }));
-    console.log([`${symbols.pass} ${label(meta)} is back at its starter: ${changed.join(', ')}`, ...backupLines(backup)].join('\n'));
+    console.log([`${symbols.pass} ${t.reset.backAtStarter(label(meta, lang), changed.join(', '))}`, ...backupLines(backup, t)].join('\n'));
     return ExitCode.ok;
   },
 };

@@ -5,10 +5,11 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { readArgs } from '../args.js';
-import type { Command } from '../command.js';
+import { helpOf, type Command } from '../command.js';
 import { unifiedDiff } from '../diff.js';
 import { EnvironmentError, ExitCode } from '../errors.js';
-import { absolute, label, learnerFile, resolveExercise, solutionFile, type ExerciseMeta } from '../exercise.js';
+import { absolute, allExercises, label, learnerFile, resolveExercise, solutionFile, type ExerciseMeta } from '../exercise.js';
+import type { I18n } from '../messages/index.js';
 import { currentExercise, loadProgress, tellLearner } from '../progress.js';
 import { bold, dim, symbols } from '../terminal.js';
 import { runOnce } from '../test-run.js';
@@ -16,37 +17,36 @@ import { runOnce } from '../test-run.js';
 export const solution: Command = {
   name: 'solution',
   args: '[id]',
-  summary: "show a coloured diff of your files against the solution (changes nothing)",
-  usage: `Usage: npm run workshop -- solution [id]
+  summary: (t) => t.solution.summary,
+  usage: (t) => t.solution.usage,
 
-Shows how your files differ from the reference solution: lines starting with -
-are yours, lines starting with + are the solution's. Only the files you edit are
-compared, and nothing is changed.
-  id    3, 03, 03-circuit-breaker or circuit-breaker (default: the exercise you are on)`,
-
-  async run(argv) {
-    const args = readArgs('solution', argv, {}, 1);
+  async run(argv, i18n) {
+    const { t } = i18n;
+    const args = readArgs('solution', argv, {}, 1, t);
     if (args.help) {
-      console.log(this.usage);
+      console.log(helpOf(this, t));
       return ExitCode.ok;
     }
     const input = args.positionals[0];
-    const meta = input === undefined ? currentExercise(await loadProgress(runOnce, tellLearner)) : resolveExercise(input);
-    console.log(solutionDiff(meta).join('\n'));
+    const meta =
+      input === undefined
+        ? currentExercise(await loadProgress((ids) => runOnce(ids, t), tellLearner, t), allExercises(t))
+        : resolveExercise(input, t);
+    console.log(solutionDiff(meta, i18n).join('\n'));
     return ExitCode.ok;
   },
 };
 
 /** The diff lines for every file of an exercise. */
-export function solutionDiff(meta: ExerciseMeta): string[] {
-  const lines = [`${bold(`The solution of ${label(meta)}`)} ${dim('(- your file, + the solution)')}`, ''];
+export function solutionDiff(meta: ExerciseMeta, { lang, t }: I18n): string[] {
+  const lines = [`${bold(t.solution.heading(label(meta, lang)))} ${dim(t.solution.legend)}`, ''];
   for (const file of meta.files) {
     const mine = learnerFile(meta.id, file);
     const theirs = solutionFile(meta.id, file);
-    if (!existsSync(absolute(theirs))) throw new EnvironmentError(`The kit has no solution for ${mine} (${theirs} is missing).`);
+    if (!existsSync(absolute(theirs))) throw new EnvironmentError(t.solution.missing(mine, theirs));
     const mineText = existsSync(absolute(mine)) ? readFileSync(absolute(mine), 'utf8') : '';
     const diff = unifiedDiff(mine, theirs, mineText, readFileSync(absolute(theirs), 'utf8'));
-    if (diff.length === 0) lines.push(`${symbols.pass} ${mine} is the same as the solution.`, '');
+    if (diff.length === 0) lines.push(`${symbols.pass} ${t.solution.same(mine)}`, '');
     else lines.push(...diff, '');
   }
   return lines;
