@@ -28,3 +28,4 @@ export const exercisesDir = path.join(kitRoot, 'exercises');
 export const solutionsDir = path.join(kitRoot, 'solutions');
 export const wrongAnswersDir = path.join(kitRoot, 'workshop', 'fixtures', 'wrong-answers');
 export const stateDir = path.join(kitRoot, '.workshop');
+export const docsDir = path.join(kitRoot, 'docs');

@@ -1,92 +1,41 @@
-import { defineConfig, type DefaultTheme } from 'vitepress';
-import { readCatalog } from '../../workshop/catalog.js';
+import { defineConfig } from 'vitepress';
 import { kitRoot } from '../../workshop/paths.js';
 import { kitMarkdown } from './kit-markdown.js';
+import { english } from './locales/en.js';
+import { japanese, japaneseSearch } from './locales/ja.js';
+import { tokenize } from './search-tokenize.js';
 
-/** The exercises' sidebar, from their metadata: titles are written once. */
-function exerciseItems(): DefaultTheme.SidebarItem[] {
-  return readCatalog().map((exercise) => ({
-    text: `${exercise.id.slice(0, 2)} · ${exercise.title.en}`,
-    link: `/exercises/${exercise.id}`,
-  }));
-}
+// The site runs on the learner's laptop, beside the files: the edit link
+// opens the page's source in VS Code. DOCS_EDIT_URL (with :path) points it
+// at a hosted repository instead, for a published copy of the site.
+// (A string, fixed when the site is built: a function here would be shipped to the browser.)
+const editing = {
+  pattern: process.env.DOCS_EDIT_URL ?? `vscode://file/${kitRoot}/docs/:path`,
+  hosted: process.env.DOCS_EDIT_URL !== undefined,
+};
 
 export default defineConfig({
   title: 'Serverless ❤ Event-Driven',
-  description:
-    'A hands-on TypeScript workshop after the talk "How Serverless Loves Event-Driven Architecture" (Yasuhiro "toricls" Hara, Developers Summit 2018).',
-  lang: 'en-US',
   head: [['link', { rel: 'icon', type: 'image/svg+xml', href: '/favicon.svg' }]],
   cleanUrls: true,
   lastUpdated: false,
   markdown: {
     config: kitMarkdown,
   },
+  // English at /, Japanese at /ja/: the same pages, kept in step by workshop/i18n/docs-parity.ts.
+  locales: {
+    root: english(editing),
+    ja: japanese(editing),
+  },
   themeConfig: {
-    nav: [
-      { text: 'Guide', link: '/guide/setup' },
-      { text: 'Story', link: '/story/part-1-procurement' },
-      { text: 'Exercises', link: '/exercises/01-stateless-function' },
-      { text: 'Instructors', link: '/instructors/' },
-      { text: 'Reference', link: '/reference/stream-record' },
-      { text: 'Credits', link: '/credits' },
-    ],
-    sidebar: [
-      {
-        text: 'Welcome',
-        items: [
-          { text: 'Setup', link: '/guide/setup' },
-          { text: 'How the workshop works', link: '/guide/how-it-works' },
-          { text: 'The local cloud', link: '/guide/local-cloud' },
-          { text: 'See it run: npm run demo', link: '/guide/demo' },
-          { text: 'Run it on AWS', link: '/guide/run-on-aws' },
-        ],
+    search: {
+      provider: 'local',
+      options: {
+        // One tokenizer for the index and the query, that finds Japanese words too.
+        miniSearch: { options: { tokenize } },
+        locales: { ja: { translations: japaneseSearch } },
       },
-      {
-        text: 'The story',
-        items: [
-          { text: 'Part 1 · From the data centre to functions', link: '/story/part-1-procurement' },
-          { text: 'Part 2 · What serverless gives, and asks', link: '/story/part-2-serverless-benefits' },
-          { text: 'Part 3 · Orchestration or choreography', link: '/story/part-3-choreography' },
-          { text: 'Part 4 · DynamoDB Streams fan out', link: '/story/part-4-dynamodb-streams' },
-          { text: 'Part 5 · A transform, then Kinesis', link: '/story/part-5-kinesis' },
-          { text: 'Part 6 · TTL as an event', link: '/story/part-6-ttl-as-an-event' },
-          { text: 'Summary · What the talk leaves us with', link: '/story/summary' },
-        ],
-      },
-      { text: 'Exercises', items: exerciseItems() },
-      {
-        text: 'For instructors',
-        items: [
-          { text: 'Instructor guide', link: '/instructors/' },
-          { text: 'Running a room with the CLI', link: '/guide/instructors' },
-          { text: 'Facilitator notes', link: '/instructors/exercises' },
-        ],
-      },
-      {
-        text: 'Reference',
-        items: [
-          { text: 'Stream record anatomy', link: '/reference/stream-record' },
-          { text: 'Event source mapping settings', link: '/reference/event-source-mapping' },
-          { text: 'Kinesis limits', link: '/reference/kinesis-limits' },
-          { text: 'Glossary', link: '/reference/glossary' },
-        ],
-      },
-      { text: 'Credits', link: '/credits' },
-    ],
-    search: { provider: 'local' },
-    // The site runs on the learner's laptop, beside the files: the edit link
-    // opens the page's source in VS Code. DOCS_EDIT_URL (with :path) points it
-    // at a hosted repository instead, for a published copy of the site.
-    // (A string, fixed when the site is built: a function here would be shipped to the browser.)
-    editLink: {
-      pattern: process.env.DOCS_EDIT_URL ?? `vscode://file/${kitRoot}/docs/:path`,
-      text: process.env.DOCS_EDIT_URL ? 'Edit this page' : 'Open this page in VS Code',
     },
     outline: { level: [2, 3] },
-    footer: {
-      message:
-        'After the talk “How Serverless Loves Event-Driven Architecture” by Yasuhiro “toricls” Hara (Developers Summit 2018).',
-    },
   },
 });

@@ -34,4 +34,38 @@ const en = {
   nextNote: ['a new consumer', 'changes nothing upstream'],
 };
 
-export const labels: Labels<typeof en> = { en };
+const ja: typeof en = {
+  title: 'スライド 17: データ変換関数が、テーブルの変更を Kinesis Data Streams にパブリッシュし直します',
+  desc:
+    '注文管理の関数 (Lambda) が、注文を注文テーブルに保存します。テーブルの DynamoDB ストリームは、行の変更 (INSERT、' +
+    'MODIFY、REMOVE。DynamoDB の属性値形式の JSON) を 1 つのデータ変換関数 (Lambda) に運びます。テーブルの形式を' +
+    '知っているのは、この関数だけです。データ変換関数は INSERT を OrderPlaced に、ステータスを CANCELLED に変える ' +
+    'MODIFY を OrderCancelled に変換し、それ以外からは何も作りません。そして、1 つの注文のイベントが順序どおりに並ぶよう ' +
+    'orderId をパーティションキーにして、イベントを PutRecords で Kinesis Data Streams にパブリッシュします。Kinesis の' +
+    'ストリームは、多くのコンシューマーがそれぞれ自分の位置から読みます。分析、検索、レコメンデーション、不正検知、そして' +
+    '新しく加わるコンシューマーです。新しいコンシューマーが加わっても、上流は何も変わりません。',
+  caption:
+    'スライド 17: もう 1 ホップ。変換関数が行の変更をビジネスイベントに翻訳して Kinesis にパブリッシュし、いくつの' +
+    'コンシューマーでもそれを読めるようにします。',
+  orderManagement: '注文管理',
+  lambda: 'Lambda',
+  save: '保存',
+  table: '注文テーブル',
+  tableSub: 'DynamoDB',
+  ddbStream: 'DynamoDB Streams',
+  ddbStreamSub: '行の変更',
+  ddbStreamNote: ['INSERT · MODIFY · REMOVE', 'DynamoDB の属性値形式の JSON'],
+  transform: 'データ変換',
+  transformNote: ['INSERT → OrderPlaced', 'CANCELLED への変更 → OrderCancelled', 'それ以外 → なし'],
+  transformRole: ['テーブルの形式を', '知っている唯一の場所'],
+  publish: 'パブリッシュ',
+  publishNote: 'PutRecords · パーティションキー: orderId',
+  kinesis: 'Kinesis Data Streams',
+  kinesisSub: 'バージョン付きのビジネスイベント · キーは orderId',
+  read: 'それぞれが自分の位置から読む',
+  consumers: ['分析', '検索', 'レコメンド', '不正検知'],
+  next: '+ 次の読み手',
+  nextNote: ['新しいコンシューマーは', '上流を何も変えない'],
+};
+
+export const labels: Labels<typeof en> = { en, ja };

@@ -47,4 +47,51 @@ const en = {
   legend: { you: 'yours', provider: 'handed over' },
 };
 
-export const labels: Labels<typeof en> = { en };
+
+const ja: typeof en = {
+  title: 'BaaS、PaaS、FaaS: 何を引き渡し、それぞれが何を求めるか',
+  desc:
+    '2 つの見出しの下に 3 つの列が並んでいます。「提供される機能」の下には、機能型 SaaS (Backend as a Service、BaaS とも' +
+    '呼ばれます。Auth0、Firebase、SendGrid) があります。完成した機能を提供するので、機能とその運用の両方を引き渡します。' +
+    '「コードを実行する場所」の下には、アプリケーションを実行する Platform as a Service (PaaS。Google App Engine、Heroku) と、' +
+    '関数を実行する Functions as a Service (FaaS。AWS Lambda、Azure Functions) があります。どちらもコードは自分で書き、' +
+    '引き渡すのは運用だけです。各列の下には、その見返りとして求められること (講演はこれを隠れたメリットと数えます) が示されています。' +
+    'BaaS では機能がリモートのコンポーネントになるため、サーキットブレーカーが必要です (演習 03)。PaaS ではプラットフォーム流の' +
+    'アプリの動かし方に従い、それは The Twelve-Factor App にまとめられています (演習 02)。FaaS ではプロセスを所有しないため、' +
+    '関数はステートレスかつ冪等でなければならず (演習 01 と 04)、プラットフォームは本質的にイベント駆動です (第 3 部)。',
+  caption:
+    'スライド 4〜10: サーバーレスの 2 つの要素、それぞれの種類のサービスが肩代わりしてくれるもの、そしてそれがもたらす制約です。' +
+    '講演はその制約を隠れたメリットと数えます。',
+  groups: { provided: '1 · 提供される機能', runtime: '2 · コードを実行する場所' },
+  columns: [
+    {
+      name: '機能型 SaaS / BaaS',
+      examples: 'Auth0 · Firebase · SendGrid',
+      what: { label: '機能', sub: '完成品、提供側のもの' },
+      handOver: ['機能とその運用を', '引き渡す'],
+      asks: { label: 'サーキットブレーカー', sub: ['機能がリモートの', 'コンポーネントになる', '→ 演習 03'] },
+    },
+    {
+      name: 'PaaS',
+      examples: 'Google App Engine · Heroku',
+      what: { label: 'アプリケーション', sub: '自分で書く' },
+      handOver: ['アプリの運用を', '引き渡す'],
+      asks: { label: 'The Twelve-Factor App', sub: ['プラットフォーム流の', 'アプリの動かし方に従う', '→ 演習 02'] },
+    },
+    {
+      name: 'FaaS',
+      examples: 'AWS Lambda · Azure Functions',
+      what: { label: '関数', sub: '自分で書く' },
+      handOver: ['関数の運用を', '引き渡す'],
+      asks: {
+        label: ['ステートレス、', '冪等性'],
+        sub: ['プロセスを所有しない', '→ 演習 01、04', 'そしてイベント駆動 (第 3 部)'],
+      },
+    },
+  ],
+  operation: { label: '運用', sub: 'サーバー、パッチ、スケーリング' },
+  asksHeading: 'それぞれが求めるもの: 隠れたメリット',
+  legend: { you: '自分のもの', provider: '引き渡すもの' },
+};
+
+export const labels: Labels<typeof en> = { en, ja };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasJapanese, languages } from '../../../../workshop/language.js';
 import { languageOf, pickLabels, toLines, type Labels } from './i18n.js';
 import { labels as kinesisExtension } from './KinesisExtension.labels.js';
 import { labels as orchestrationVsChoreography } from './OrchestrationVsChoreography.labels.js';
@@ -62,5 +63,12 @@ describe('diagram labels', () => {
     for (const key of ['title', 'desc', 'caption'])
       if (key in en) expect(typeof en[key] === 'string' && en[key].length > 0, key).toBe(true);
     for (const [language, words] of Object.entries(labels)) expect(shapeProblems(labels.en, words), language).toEqual([]);
+  });
+
+  it.each(Object.entries(diagrams))('%s: speaks every language of the kit, the Japanese in Japanese', (_name, labels) => {
+    expect(Object.keys(labels).sort()).toEqual([...languages].sort());
+    const ja = labels.ja as Record<string, unknown>;
+    for (const key of ['title', 'desc', 'caption'])
+      if (key in ja) expect(hasJapanese(String(ja[key])), `ja.${key}`).toBe(true);
   });
 });
