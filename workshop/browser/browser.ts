@@ -28,12 +28,13 @@ export class NoChromiumError extends Error {
   override name = 'NoChromiumError';
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `env`: extra environment for the browser process (the self-check hides the Japanese fonts with FONTCONFIG_FILE). */
+export async function launchChromium(env: Record<string, string> = {}): Promise<Browser> {
   if (!existsSync(chromiumPath))
     throw new NoChromiumError(
       `No Chromium at ${chromiumPath}: install Debian's package (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
     );
-  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs, env: { ...process.env, ...env } });
 }
 
 /** Is this URL served by us (127.0.0.1), or not a network URL at all (data:, blob:, about:)? */

@@ -161,6 +161,8 @@ async function visitPage(page: Page, watcher: Watcher, origin: string, sitePage:
       };
     }),
     emptyFigures: facts.emptyFigures,
+    lang: facts.lang,
+    textBlocks: facts.textBlocks.map(squeeze).filter((text) => text !== ''),
     // Copies: the next page starts a new record, but late reports of this one could still arrive.
     consoleErrors: [...seen.consoleErrors],
     requestProblems: [...seen.requestProblems],

@@ -34,12 +34,27 @@ interface DomImage extends DomElement {
 interface DomDetails extends DomElement {
   open: boolean;
 }
+interface DomText {
+  readonly textContent: string | null;
+  readonly parentElement: DomElement | null;
+}
 declare const document: {
   readonly title: string;
+  readonly documentElement: DomElement;
+  readonly body: DomElement;
+  createTreeWalker(root: DomElement, whatToShow: number): { nextNode(): DomText | null };
+  createElement(tag: 'canvas'): DomCanvas;
   querySelector(selector: string): DomElement | null;
   querySelectorAll(selector: string): ArrayLike<DomElement>;
   getElementById(id: string): DomElement | null;
 };
+interface DomCanvas {
+  width: number;
+  height: number;
+  getContext(kind: '2d'): { font: string; fillText(text: string, x: number, y: number): void } | null;
+  toDataURL(): string;
+}
+declare function getComputedStyle(element: DomElement): { readonly fontFamily: string };
 declare function requestAnimationFrame(callback: () => void): number;
 declare function setTimeout(callback: () => void, ms: number): number;
 
@@ -53,6 +68,10 @@ export interface PageFacts {
   images: { src: string; naturalWidth: number }[];
   diagrams: { index: number; caption: string; width: number; height: number; titles: string[] }[];
   emptyFigures: number;
+  /** The page's language (`<html lang>`): `en-US`, `ja`. */
+  lang: string;
+  /** The words a reader meets, one entry per block (paragraph, list item, cell, heading, button, diagram label), code left out. */
+  textBlocks: string[];
 }
 
 /**
@@ -83,6 +102,17 @@ export async function collectPageFacts(imageTimeoutMs: number): Promise<PageFact
   const svgs = (Array.from(document.querySelectorAll('figure svg, svg[role="img"]')) as DomElement[]).filter(
     (svg) => svg.parentElement === null || svg.parentElement.closest('svg') === null,
   );
+
+  // The text of the page by block, without code: what a reader meets in prose.
+  const blocks = new Map<DomElement, string>();
+  const walker = document.createTreeWalker(document.body, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node !== null; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('pre, code, kbd, samp, script, style, template, noscript')) continue;
+    const block =
+      parent.closest('p, li, td, th, h1, h2, h3, h4, h5, h6, figcaption, summary, dt, dd, blockquote, button, title, desc, text') ?? parent;
+    blocks.set(block, `${blocks.get(block) ?? ''}${node.textContent ?? ''}`);
+  }
 
   // Texts are raw here; check-site.ts squeezes the white space.
   return {
@@ -117,5 +147,30 @@ export async function collectPageFacts(imageTimeoutMs: number): Promise<PageFact
         Array.from(figure.children).every((child) => child.tagName === 'FIGCAPTION') &&
         (figure.textContent ?? '').trim() === (figure.querySelector('figcaption')?.textContent ?? '').trim(),
     ).length,
+    lang: document.documentElement.getAttribute('lang') ?? '',
+    textBlocks: Array.from(blocks.values()).filter((text) => text.trim() !== ''),
   };
+}
+
+/**
+ * How the page's own font draws `sample`: whether it draws anything at all,
+ * and whether it draws it exactly as it draws characters no font has (U+0378
+ * is unassigned), which is what text in a script without a font looks like:
+ * a row of identical "missing glyph" boxes.
+ */
+export function glyphsOf(sample: string): { font: string; drawn: boolean; likeMissing: boolean } {
+  const font = getComputedStyle(document.body).fontFamily;
+  const pictures: string[] = [];
+  for (const text of [sample, '\u0378'.repeat(sample.length), '']) {
+    const canvas = document.createElement('canvas');
+    canvas.width = 48 * sample.length + 16;
+    canvas.height = 64;
+    const context = canvas.getContext('2d');
+    if (context) {
+      context.font = `40px ${font}`;
+      context.fillText(text, 8, 48);
+    }
+    pictures.push(canvas.toDataURL());
+  }
+  return { font, drawn: pictures[0] !== pictures[2], likeMissing: pictures[0] === pictures[1] };
 }

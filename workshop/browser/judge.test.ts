@@ -89,6 +89,8 @@ describe('judgeVisit', () => {
     images: [{ src: `${origin}/assets/pic.png`, naturalWidth: 640 }],
     diagrams: [{ where: 'diagram 1', width: 600, height: 300, title: 'DynamoDB Streams fan out' }],
     emptyFigures: 0,
+    lang: 'en-US',
+    textBlocks: ['Ten minutes now saves an hour of waiting on conference Wi-Fi later.'],
     consoleErrors: [],
     requestProblems: [],
   };
@@ -136,5 +138,25 @@ describe('judgeVisit', () => {
     expect(judgeVisit({ ...clean, h1: '' }, site)).toEqual(['the h1 is empty']);
     expect(judgeVisit({ ...clean, status: undefined, hydrated: false }, site)).toEqual(['the page did not load']);
     expect(judgeVisit({ ...clean, hydrated: false }, site)).toEqual(['the page did not hydrate (its Vue app never mounted)']);
+  });
+
+  it('on a Japanese page, reports English sentences and lets names in Latin script stand in Japanese prose', () => {
+    const japanese: PageVisit = {
+      ...clean,
+      lang: 'ja',
+      textBlocks: [
+        'DynamoDB Streams の各レコードを handler が受け取ります。',
+        'Kinesis Data Streams',
+        'English',
+        'speakerdeck.com/toricls/how-serverless-loves-event-driven-architecture',
+        'shipping、sales、inventory、transform、archive',
+        'FaaS (Functions as a Service)',
+        'Ten minutes now saves an hour of waiting on conference Wi-Fi later.',
+      ],
+    };
+    expect(judgeVisit(japanese, site)).toEqual([
+      'English on a Japanese page: "Ten minutes now saves an hour of waiting on conference Wi-Fi later."',
+    ]);
+    expect(judgeVisit({ ...japanese, lang: 'en-US' }, site)).toEqual([]);
   });
 });

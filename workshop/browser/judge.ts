@@ -2,6 +2,7 @@
  * The rules of the browser check, as plain functions of what the browser saw
  * on each page (check-site.ts collects it). No browser needed to test them.
  */
+import { hasJapanese } from '../language.js';
 import { resolveSitePath } from './site-server.js';
 
 /** What one visit of one page found. */
@@ -27,6 +28,10 @@ export interface PageVisit {
   readonly diagrams: readonly { readonly where: string; readonly width: number; readonly height: number; readonly title: string }[];
   /** How many `<figure>` elements hold nothing but (at most) a caption. */
   readonly emptyFigures: number;
+  /** `<html lang>`: a page whose lang is `ja…` must speak Japanese. */
+  readonly lang: string;
+  /** The page's text by block (paragraph, cell, heading, link, button, diagram label), code left out. */
+  readonly textBlocks: readonly string[];
   readonly consoleErrors: readonly string[];
   /** Failed, refused or off-site requests, and responses ≥ 400. */
   readonly requestProblems: readonly string[];
@@ -88,6 +93,25 @@ export function linkProblem(link: { href: string; text: string }, site: SiteInde
 
 const isBlank = (text: string | undefined) => text === undefined || text.trim() === '';
 
+/**
+ * On a Japanese page, a block with no Japanese in it and this many English
+ * words is a sentence nobody translated (technical names in Latin script
+ * inside Japanese prose are fine: the block then has Japanese in it; so is a
+ * name with its expansion, "FaaS (Functions as a Service)", in a table cell).
+ */
+const englishSentenceWords = 6;
+
+/** Words as a sentence has them: `Event`, `driven,`, `it's` count; `speakerdeck.com/toricls` or `a、b、c` do not. */
+function englishWords(text: string): number {
+  return text.split(/\s+/).filter((word) => /^[("“']?[A-Za-z][A-Za-z'’-]*[)"”',.;:!?]*$/.test(word)).length;
+}
+
+/** Blocks of a Japanese page that are English sentences. */
+export function englishOnJapanesePage(visit: Pick<PageVisit, 'lang' | 'textBlocks'>): string[] {
+  if (!visit.lang.toLowerCase().startsWith('ja')) return [];
+  return visit.textBlocks.filter((text) => !hasJapanese(text) && englishWords(text) >= englishSentenceWords);
+}
+
 /** Every problem of one page, in a stable order and without repeats. */
 export function judgeVisit(visit: PageVisit, site: SiteIndex): string[] {
   const problems: string[] = [];
@@ -110,5 +134,7 @@ export function judgeVisit(visit: PageVisit, site: SiteIndex): string[] {
     if (isBlank(diagram.title)) problems.push(`diagram without a title: ${diagram.where}`);
   }
   if (visit.emptyFigures > 0) problems.push(`${visit.emptyFigures} empty figure(s): nothing rendered in them`);
+  for (const text of englishOnJapanesePage(visit))
+    problems.push(`English on a Japanese page: "${text.length > 80 ? `${text.slice(0, 79)}…` : text}"`);
   return [...new Set(problems)];
 }

@@ -6,10 +6,13 @@
  * a failed or off-site request, a broken link or anchor, an image or diagram
  * that did not render, a missing title or h1, or a page that never hydrates.
  * While the docs build, the check proves it can fail, on a small fixture site
- * with planted faults (self-check.ts). Screenshots of the key pages, light
- * and dark, go to artifacts/screenshots/. Ends with one line
- * "N passed, N failed": one check per page, plus the self-check, the build
- * and the screenshots.
+ * with planted faults (self-check.ts). On the Japanese pages it also fails
+ * on an English sentence; and it checks that Japanese is drawn with real
+ * glyphs and that the search finds a Japanese word mid-sentence
+ * (japanese.ts). Screenshots of the key pages in both languages, light and
+ * dark, go to artifacts/screenshots/. Ends with one line "N passed, N failed":
+ * one check per page, plus the self-check, the build, the two Japanese
+ * checks and the screenshots.
  *
  *   npm run test:browser                      build the docs into artifacts/site/, then check them
  *   npm run test:browser -- --no-build        check docs/.vitepress/dist as already built (npm test builds it)
@@ -27,8 +30,9 @@ import { kitRoot } from '../paths.js';
 import { launchChromium } from './browser.js';
 import { buildErrors, buildSite, defaultDistDir } from './build.js';
 import { checkSite, takeScreenshots } from './check-site.js';
+import { checkJapaneseGlyphs, checkJapaneseSearch, japaneseSearch } from './japanese.js';
 import { keyPages, listPages } from './pages.js';
-import { selfCheck } from './self-check.js';
+import { selfCheck, selfCheckGlyphs } from './self-check.js';
 import { fileChecker, startSiteServer, type SiteServer } from './site-server.js';
 
 const buildDir = path.join(kitRoot, 'artifacts', 'site');
@@ -70,6 +74,13 @@ async function main(): Promise<void> {
       `self-check: a fixture site with planted faults fails on each of them (${seconds(performance.now() - selfStarted)})`,
       selfProblems,
     );
+    const glyphSelfStarted = performance.now();
+    const glyphSelfProblems = await selfCheckGlyphs();
+    report(
+      glyphSelfProblems.length === 0,
+      `self-check: with the Japanese fonts hidden, the glyph check sees empty boxes (${seconds(performance.now() - glyphSelfStarted)})`,
+      glyphSelfProblems,
+    );
 
     if (building) {
       const build = await building;
@@ -94,6 +105,19 @@ async function main(): Promise<void> {
     const clean = results.filter((result) => result.problems.length === 0);
     passed += clean.length;
     console.log(`${clean.length === results.length ? green('✓') : red('✗')} ${clean.length} of ${results.length} pages passed (${seconds(performance.now() - checkStarted)})`);
+
+    if (pages.some((page) => page.urlPath === '/ja/')) {
+      const glyphsStarted = performance.now();
+      const glyphProblems = await checkJapaneseGlyphs(browser, server.origin, '/ja/');
+      report(glyphProblems.length === 0, `/ja/ draws Japanese with real glyphs, not empty boxes (${seconds(performance.now() - glyphsStarted)})`, glyphProblems);
+      const searchStarted = performance.now();
+      const searchProblems = await checkJapaneseSearch(browser, server.origin);
+      report(
+        searchProblems.length === 0,
+        `searching ${japaneseSearch.from} for "${japaneseSearch.query}" finds ${japaneseSearch.expected} (${seconds(performance.now() - searchStarted)})`,
+        searchProblems,
+      );
+    } else report(false, 'the Japanese site', ['no /ja/ page in the build']);
 
     if (values['no-screenshots']) return;
     const shotsStarted = performance.now();

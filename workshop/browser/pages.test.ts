@@ -15,7 +15,7 @@ describe('pagesOf', () => {
   });
 
   it('reads the pages of a built folder', () => {
-    expect(listPages(brokenSiteDir).map((page) => page.urlPath)).toEqual(['/', '/broken']);
+    expect(listPages(brokenSiteDir).map((page) => page.urlPath)).toEqual(['/', '/broken', '/ja']);
   });
 });
 
@@ -27,6 +27,11 @@ describe('keyPages', () => {
     expect(keyPages(pages).map((p) => p.urlPath)).toEqual(['/', '/exercises/03-circuit-breaker', '/story/part-3-choreography']);
   });
 
+  it('adds the Japanese home page and circuit breaker when the site has them', () => {
+    const pages = ['/', '/exercises/03-circuit-breaker', '/ja/', '/ja/exercises/01-a', '/ja/exercises/03-circuit-breaker'].map(page);
+    expect(keyPages(pages).map((p) => p.urlPath)).toEqual(['/', '/exercises/03-circuit-breaker', '/ja/', '/ja/exercises/03-circuit-breaker']);
+  });
+
   it('falls back to the first of a kind, and skips a kind that is missing', () => {
     expect(keyPages(['/', '/exercises/01-a', '/exercises/02-b'].map(page)).map((p) => p.urlPath)).toEqual(['/', '/exercises/01-a']);
   });
@@ -35,6 +40,7 @@ describe('keyPages', () => {
 describe('screenshotName', () => {
   it.each([
     ['/', 'light', 'home-light.png'],
+    ['/ja/', 'dark', 'ja-dark.png'],
     ['/exercises/03-circuit-breaker', 'dark', 'exercises-03-circuit-breaker-dark.png'],
     ['/guide/', 'light', 'guide-light.png'],
   ] as const)('%s in %s is %s', (urlPath, scheme, name) => {
@@ -70,9 +76,11 @@ describe('buildErrors', () => {
 });
 
 describe('judgeSelfCheck', () => {
-  const results = (good: string[], broken: string[]) => [
+  const englishLeft = 'English on a Japanese page: "This sentence was left in English by mistake."';
+  const results = (good: string[], broken: string[], japanese: string[] = [englishLeft]) => [
     { page: { file: 'index.html', urlPath: '/' }, problems: good },
     { page: { file: 'broken.html', urlPath: '/broken' }, problems: broken },
+    { page: { file: 'ja.html', urlPath: '/ja' }, problems: japanese },
   ];
   const everyFault = [
     'no document title',
@@ -103,5 +111,14 @@ describe('judgeSelfCheck', () => {
       'reported something not planted: console error: boo',
     ]);
     expect(judgeSelfCheck(results([], []))).toHaveLength(plantedFaults.length);
+  });
+
+  it('fails a check that lets English through on a Japanese page, or flags what is fine there', () => {
+    expect(judgeSelfCheck(results([], everyFault, []))).toEqual([
+      'missed a planted fault: ^English on a Japanese page: "This sentence was left in English by mistake\\."$',
+    ]);
+    expect(judgeSelfCheck(results([], everyFault, [englishLeft, 'English on a Japanese page: "batchSize"']))).toEqual([
+      'reported something not planted on the Japanese page: English on a Japanese page: "batchSize"',
+    ]);
   });
 });

@@ -24,8 +24,9 @@ export function listPages(distDir: string): SitePage[] {
 }
 
 /**
- * The pages worth a screenshot: the home page, an exercise and a story page
- * (the preferred ones when they exist, else the first of their kind).
+ * The pages worth a screenshot: the home page, an exercise and a story page,
+ * and the Japanese home and exercise (the preferred ones when they exist,
+ * else the first of their kind).
  */
 export function keyPages(pages: readonly SitePage[]): SitePage[] {
   const pick = (preferred: string, prefix: string) =>
@@ -34,6 +35,8 @@ export function keyPages(pages: readonly SitePage[]): SitePage[] {
     pages.find((page) => page.urlPath === '/'),
     pick('/exercises/03-circuit-breaker', '/exercises/'),
     pick('/story/part-3-choreography', '/story/'),
+    pages.find((page) => page.urlPath === '/ja/'),
+    pick('/ja/exercises/03-circuit-breaker', '/ja/exercises/'),
   ].filter((page): page is SitePage => page !== undefined);
 }
 
