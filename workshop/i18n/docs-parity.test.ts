@@ -1,7 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readCatalog } from '../catalog.js';
+import { languages } from '../language.js';
 import { docsDir } from '../paths.js';
 import { docsParityProblems, pairProblems } from './docs-parity.js';
 import { pageFacts, slugify } from './page-facts.js';
@@ -118,5 +120,15 @@ describe('the docs as a whole', () => {
 
   it('the kit: every English page has a Japanese twin in step with it', () => {
     expect(docsParityProblems(docsDir)).toEqual([]);
+  });
+});
+
+describe('the exercise pages', () => {
+  it.each(languages)('in %s are titled as the exercise metadata titles them', (language) => {
+    for (const exercise of readCatalog()) {
+      const page = path.join(docsDir, language === 'en' ? '' : language, 'exercises', `${exercise.id}.md`);
+      const h1 = pageFacts(readFileSync(page, 'utf8')).headings.find((heading) => heading.level === 1)?.text;
+      expect(h1, page).toBe(`${exercise.id.slice(0, 2)} · ${exercise.title[language]}`);
+    }
   });
 });
