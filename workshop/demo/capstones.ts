@@ -22,6 +22,7 @@ import { DynamoDBClient, PutItemCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBBatchResponse, DynamoDBStreamEvent, ScheduledEvent } from 'aws-lambda';
 import type { FilterCriteria, LocalCloud, StreamHandler, Subscription } from '../local-cloud/index.js';
 import { kitRoot } from '../paths.js';
+import type { Messages } from './messages/index.js';
 import type { TracePrinter } from './printer.js';
 import type { Check, PlacedOrder } from './summary.js';
 import { firstLine, loadModule, type Source } from './system.js';
@@ -41,6 +42,9 @@ interface EmailMessage {
   subject: string;
   text: string;
 }
+
+/** The breaker of notifications stays open this long before it lets a trial call through. */
+const resetTimeoutMs = 30_000;
 
 /** Calls that never resolve a breaker: the demo's handlers are factories; a factory that throws gives this. */
 const failing = (error: unknown): StreamHandler => () => Promise.reject(error instanceof Error ? error : new Error(String(error)));
@@ -77,13 +81,14 @@ export class Notifications {
   constructor(
     private readonly cloud: LocalCloud,
     private readonly live: TracePrinter,
+    private readonly t: Messages,
   ) {
     this.provider = new MailProvider((message, accepted) => {
       const now = this.cloud.clock.now();
-      if (this.breakerOpen) this.live.step(now, 'breaker', 'notifications: HALF_OPEN, one trial call goes through');
-      this.live.step(now, 'email', `${accepted ? '→' : '✗'} ${message.to}: ${message.subject}${accepted ? '' : ' (the provider is down)'}`);
-      if (this.breakerOpen && accepted) this.live.step(now, 'breaker', 'notifications: CLOSED, the provider answers again');
-      if (this.breakerOpen && !accepted) this.live.step(now, 'breaker', 'notifications: OPEN again');
+      if (this.breakerOpen) this.live.step(now, 'breaker', this.t.steps.breakerHalfOpen('notifications'));
+      this.live.step(now, 'email', `${accepted ? '→' : '✗'} ${message.to}: ${message.subject}${accepted ? '' : this.t.steps.refused}`);
+      if (this.breakerOpen && accepted) this.live.step(now, 'breaker', this.t.steps.breakerClosed('notifications'));
+      if (this.breakerOpen && !accepted) this.live.step(now, 'breaker', this.t.steps.breakerOpenAgain('notifications'));
       if (accepted) this.breakerOpen = false;
     });
   }
@@ -95,7 +100,7 @@ export class Notifications {
       const create = module.createNotificationHandler as (deps: object) => StreamHandler;
       handler = create({
         email: this.provider,
-        breaker: { failureThreshold: 3, resetTimeoutMs: 30_000, now: () => this.cloud.clock.now().getTime() },
+        breaker: { failureThreshold: 3, resetTimeoutMs, now: () => this.cloud.clock.now().getTime() },
       });
     } catch (error) {
       handler = failing(error);
@@ -108,7 +113,7 @@ export class Notifications {
       const failed = (result?.batchItemFailures?.length ?? 0) > 0;
       if (failed && this.provider.calls === callsBefore && !this.breakerOpen && !this.provider.up) {
         this.breakerOpen = true;
-        this.live.step(this.cloud.clock.now(), 'breaker', 'notifications: OPEN, no call reaches the provider for 30 s');
+        this.live.step(this.cloud.clock.now(), 'breaker', this.t.steps.breakerOpen('notifications', resetTimeoutMs / 1000));
       }
       return result;
     };
@@ -130,7 +135,7 @@ export class Notifications {
   beforeWave(wave: number): void {
     if (this.outage?.from === wave) {
       this.provider.up = false;
-      this.live.step(this.cloud.clock.now(), 'chaos', 'the mail provider goes down');
+      this.live.step(this.cloud.clock.now(), 'chaos', this.t.steps.providerDown);
     }
     if (this.outage?.to === wave) this.providerBack();
   }
@@ -139,7 +144,7 @@ export class Notifications {
   providerBack(): void {
     if (this.provider.up) return;
     this.provider.up = true;
-    this.live.step(this.cloud.clock.now(), 'chaos', 'the mail provider is back');
+    this.live.step(this.cloud.clock.now(), 'chaos', this.t.steps.providerBack);
   }
 
   /**
@@ -155,15 +160,16 @@ export class Notifications {
     const distinct = [...new Set(subjects)];
     const sameSet = distinct.length === wanted.length && [...distinct].sort().join() === [...wanted].sort().join();
     const notes = [
-      ...(this.provider.calls > subjects.length ? [`${this.provider.calls - subjects.length} refused while the provider was down`] : []),
-      ...(subjects.length > distinct.length ? [`${subjects.length - distinct.length} sent again: the mail went out, then remembering it failed`] : []),
+      ...(this.provider.calls > subjects.length ? [this.t.summary.emailsRefused(this.provider.calls - subjects.length)] : []),
+      ...(subjects.length > distinct.length ? [this.t.summary.emailsSentAgain(subjects.length - distinct.length)] : []),
     ];
     return {
-      what: `e-mails = orders with e-mail (11${chaos ? ', at least once' : ''})`,
+      what: chaos ? this.t.summary.emailsAtLeastOnce : this.t.summary.emails,
+      atLeastOnce: chaos,
       expected: String(wanted.length),
       actual: String(chaos ? distinct.length : subjects.length),
       ok: sameSet && (chaos || subjects.length === distinct.length),
-      ...(notes.length ? { note: notes.join('; ') } : {}),
+      ...(notes.length ? { note: notes.join(this.t.summary.noteSeparator) } : {}),
     };
   }
 }
@@ -171,6 +177,9 @@ export class Notifications {
 // ---------------------------------------------------------------------------
 // 12 · pingbot
 // ---------------------------------------------------------------------------
+
+/** The schedule that fires the check, as EventBridge writes it. */
+const schedule = 'rate(1 minute)';
 
 /** What the website answers, minute by minute: up, down, still down, up again. */
 export const pingbotRounds = ['UP', 'DOWN', 'DOWN', 'UP'] as const;
@@ -186,6 +195,7 @@ export class Pingbot {
   constructor(
     private readonly cloud: LocalCloud,
     private readonly live: TracePrinter,
+    private readonly t: Messages,
   ) {}
 
   async deploy(source: Source): Promise<void> {
@@ -238,11 +248,12 @@ export class Pingbot {
     for (const state of pingbotRounds) {
       this.up = state === 'UP';
       const now = this.cloud.clock.now();
-      this.live.step(now, 'pingbot', `rate(1 minute): check ${this.masked(this.url)} (the website is ${state === 'UP' ? 'up' : 'down'})`);
+      const check = state === 'UP' ? this.t.steps.pingbotCheckUp : this.t.steps.pingbotCheckDown;
+      this.live.step(now, 'pingbot', check(schedule, this.masked(this.url)));
       try {
         await this.check(scheduledEvent(now));
       } catch (error) {
-        this.live.step(now, 'pingbot', `✗ the check failed: ${firstLine(error)}`);
+        this.live.step(now, 'pingbot', this.t.steps.pingbotCheckFailed(firstLine(error)));
       }
       await deliver();
       await this.cloud.clock.advanceBy(60_000);
@@ -253,11 +264,12 @@ export class Pingbot {
     const flips = pingbotRounds.filter((state, i) => i > 0 && state !== pingbotRounds[i - 1]).length;
     const distinct = new Set(this.posts).size;
     return {
-      what: `pingbot posts = status flips (12${chaos ? ', at least once' : ''})`,
+      what: chaos ? this.t.summary.pingbotAtLeastOnce : this.t.summary.pingbot,
+      atLeastOnce: chaos,
       expected: String(flips),
       actual: String(chaos ? distinct : this.posts.length),
       ok: chaos ? distinct === flips : this.posts.length === flips && distinct === flips,
-      ...(chaos && this.posts.length > distinct ? { note: `${this.posts.length} posts: a redelivered flip is posted again (the notifier keeps no memory)` } : {}),
+      ...(chaos && this.posts.length > distinct ? { note: this.t.summary.pingbotPostedAgain(this.posts.length) } : {}),
     };
   }
 
@@ -287,11 +299,11 @@ function scheduledEvent(now: Date): ScheduledEvent {
 }
 
 /** The rows of the capstones that are not in the kit. */
-export function missingCapstoneChecks(source: Source): Check[] {
+export function missingCapstoneChecks(source: Source, t: Messages): Check[] {
   const checks: Check[] = [];
   if (!capstoneIsHere(source, capstoneFiles.notifications))
-    checks.push({ what: 'e-mails = orders with e-mail (11)', expected: '–', actual: '–', ok: undefined, note: `capstone 11 is not in ${source}/ yet` });
+    checks.push({ what: t.summary.emails, expected: '–', actual: '–', ok: undefined, note: t.summary.capstoneMissing(11, source) });
   if (!capstoneIsHere(source, capstoneFiles.pingbotCheck, capstoneFiles.pingbotNotify))
-    checks.push({ what: 'pingbot posts = status flips (12)', expected: '–', actual: '–', ok: undefined, note: `capstone 12 is not in ${source}/ yet` });
+    checks.push({ what: t.summary.pingbot, expected: '–', actual: '–', ok: undefined, note: t.summary.capstoneMissing(12, source) });
   return checks;
 }

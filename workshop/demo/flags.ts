@@ -1,8 +1,13 @@
 /**
  * The demo's flags, read with node:util parseArgs. A bad flag is one sentence
- * and exit code 2, like every command of the kit.
+ * and exit code 2, like every command of the kit, in the language the demo
+ * speaks: `--lang`, then WORKSHOP_LANG, then the system locale, then English
+ * (workshop/language.ts). A wrong `--lang` is said in the language the rest
+ * of the setting asks for.
  */
 import { parseArgs } from 'node:util';
+import { chooseLanguage, LanguageError, languageOfLocale, systemLocale, type Language } from '../language.js';
+import { messagesFor, type Messages } from './messages/index.js';
 
 export interface DemoFlags {
   /** How many orders to place. */
@@ -16,64 +21,89 @@ export interface DemoFlags {
   /** Run the learner's handlers (exercises/) instead of the solutions. */
   readonly mine: boolean;
   readonly help: boolean;
+  /** The language of the demo's words (the trace's data stays as it is). */
+  readonly lang: Language;
 }
 
 export const defaultOrders = 20;
 export const defaultSeed = 42;
 export const maxOrders = 10_000;
 
-export const usage = `Usage: npm run demo -- [--orders N] [--seed S] [--chaos] [--json] [--mine]
+/** `--help`: the flags, in the demo's language. */
+export function usage(t: Messages): string {
+  return t.usage(defaultOrders, maxOrders, defaultSeed);
+}
 
-Runs the solved event-driven system on the local cloud and shows the trace live.
-
-  --orders N   orders to place (default ${defaultOrders}, at most ${maxOrders})
-  --seed S     seed of the orders, the ids and the chaos (default ${defaultSeed}); same seed, same output
-  --chaos      duplicate deliveries, replays, transient SDK errors and a Kinesis outage
-  --json       print only the trace, as JSON, when the run ends
-  --mine       run your handlers from exercises/ instead of the solutions
-  --help       this text`;
-
+/** A bad flag, said in the demo's language. */
 export type ParsedFlags = { readonly ok: true; readonly flags: DemoFlags } | { readonly ok: false; readonly error: string };
 
-export function parseDemoFlags(argv: readonly string[]): ParsedFlags {
+const options = {
+  orders: { type: 'string' },
+  seed: { type: 'string' },
+  chaos: { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  mine: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+  lang: { type: 'string' },
+} as const;
+
+export function parseDemoFlags(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): ParsedFlags {
   let values;
   try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      strict: true,
-      allowPositionals: false,
-      options: {
-        orders: { type: 'string' },
-        seed: { type: 'string' },
-        chaos: { type: 'boolean', default: false },
-        json: { type: 'boolean', default: false },
-        mine: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    }));
+    ({ values } = parseArgs({ args: [...argv], strict: true, allowPositionals: false, options }));
   } catch (error) {
-    // parseArgs says e.g. "Unknown option '--order'": one sentence, then where to look.
-    const message = (error as Error).message.split('\n')[0]!;
-    const positional = /^Unexpected argument '([^']*)'/.exec(message);
-    const ambiguous = /^Option '(--[a-z]+)' argument is ambiguous/.exec(message);
-    const sentence = positional
-      ? `Unexpected argument '${positional[1]}': the demo takes only flags`
-      : ambiguous
-        ? `${ambiguous[1]} needs a value (one that starts with "-" is written ${ambiguous[1]}=VALUE)`
-        : message.replace(/\.$/, '');
-    return { ok: false, error: `${sentence} (see npm run demo -- --help).` };
+    return { ok: false, error: badFlags(error as Error, messagesFor(languageOfFlags(argv, env))) };
   }
 
+  let lang: Language;
+  try {
+    lang = chooseLanguage({ flag: values.lang, env });
+  } catch (error) {
+    if (!(error instanceof LanguageError)) throw error;
+    const [source, value] = values.lang !== undefined ? ['--lang', values.lang] : ['WORKSHOP_LANG', env.WORKSHOP_LANG ?? ''];
+    return { ok: false, error: messagesFor(fallbackLanguage(env)).flags.badLanguage(source, value) };
+  }
+  const t = messagesFor(lang).flags;
+
   const orders = values.orders === undefined ? defaultOrders : wholeNumber(values.orders);
-  if (orders === undefined || orders < 1 || orders > maxOrders)
-    return { ok: false, error: `--orders takes a whole number from 1 to ${maxOrders}, received "${values.orders}".` };
+  if (orders === undefined || orders < 1 || orders > maxOrders) return { ok: false, error: t.orders(maxOrders, values.orders ?? '') };
   const seed = values.seed === undefined ? defaultSeed : wholeNumber(values.seed);
-  if (seed === undefined || seed < 0) return { ok: false, error: `--seed takes a whole number ≥ 0, received "${values.seed}".` };
+  if (seed === undefined || seed < 0) return { ok: false, error: t.seed(values.seed ?? '') };
 
   return {
     ok: true,
-    flags: { orders, seed, chaos: values.chaos!, json: values.json!, mine: values.mine!, help: values.help! },
+    flags: { orders, seed, chaos: values.chaos, json: values.json, mine: values.mine, help: values.help, lang },
   };
+}
+
+/** parseArgs says e.g. "Unknown option '--order'": one sentence, then where to look. */
+function badFlags(error: Error, t: Messages): string {
+  const message = error.message.split('\n')[0]!;
+  const positional = /^Unexpected argument '([^']*)'/.exec(message);
+  if (positional) return t.flags.unexpectedArgument(positional[1]!);
+  const unknown = /^Unknown option '([^']*)'/.exec(message);
+  if (unknown) return t.flags.unknownOption(unknown[1]!);
+  const ambiguous = /^Option '(--[a-z]+)' argument is ambiguous/.exec(message);
+  if (ambiguous) return t.flags.needsValue(ambiguous[1]!);
+  const missing = /^Option '(?:-\w, )?(--[a-z]+) <value>' argument missing/.exec(message);
+  if (missing) return t.flags.missingValue(missing[1]!);
+  const noValue = /^Option '(?:-\w, )?(--[a-z]+)' does not take an argument/.exec(message);
+  if (noValue) return t.flags.takesNoValue(noValue[1]!);
+  return t.flags.otherProblem(message.replace(/\.$/, ''));
+}
+
+/**
+ * The language to say a flag problem in, when the flags as a whole do not
+ * parse: a good `--lang` among them, else WORKSHOP_LANG or the system locale.
+ */
+function languageOfFlags(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
+  const { values } = parseArgs({ args: [...argv], strict: false, allowPositionals: true, options });
+  return (typeof values.lang === 'string' ? languageOfLocale(values.lang) : undefined) ?? fallbackLanguage(env);
+}
+
+/** WORKSHOP_LANG, then the system locale, then English: never throws. */
+function fallbackLanguage(env: NodeJS.ProcessEnv): Language {
+  return languageOfLocale(env.WORKSHOP_LANG) ?? languageOfLocale(systemLocale(env)) ?? 'en';
 }
 
 function wholeNumber(text: string): number | undefined {

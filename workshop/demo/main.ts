@@ -3,28 +3,37 @@
  * trace shown live. See docs/guide/demo.md ("See it run").
  *
  *   npm run demo -- --orders 200 --seed 7 --chaos
+ *   npm run demo -- --lang ja        (or WORKSHOP_LANG=ja, or a Japanese system locale)
  */
 import { pathToFileURL } from 'node:url';
 import { parseDemoFlags, usage } from './flags.js';
+import { messagesFor } from './messages/index.js';
 import { runDemo } from './run.js';
+import { firstLine } from './system.js';
 
-/** The command: returns the exit code (0 all checks hold, 1 a check fails, 2 a bad flag). */
-export async function main(argv: readonly string[]): Promise<number> {
-  const parsed = parseDemoFlags(argv);
+/** The command: returns the exit code (0 all checks hold, 1 a check fails or the demo stops, 2 a bad flag). */
+export async function main(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const parsed = parseDemoFlags(argv, env);
   if (!parsed.ok) {
     console.error(parsed.error);
     return 2;
   }
+  const t = messagesFor(parsed.flags.lang);
   if (parsed.flags.help) {
-    console.log(usage);
+    console.log(usage(t));
     return 0;
   }
-  const colour = Boolean(process.stdout.isTTY) && !process.env.NO_COLOR && !process.env.CI;
-  return runDemo(parsed.flags, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    colour,
-  });
+  const colour = Boolean(process.stdout.isTTY) && !env.NO_COLOR && !env.CI;
+  try {
+    return await runDemo(parsed.flags, {
+      out: (line) => process.stdout.write(`${line}\n`),
+      err: (line) => process.stderr.write(`${line}\n`),
+      colour,
+    });
+  } catch (error) {
+    console.error(t.stopped(firstLine(error)));
+    return 1;
+  }
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
@@ -32,10 +41,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   // `npm run demo | head`: a reader that stops early is not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => process.exit(error.code === 'EPIPE' ? 0 : 1));
-  try {
-    process.exit(await main(process.argv.slice(2)));
-  } catch (error) {
-    console.error(`The demo stopped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
-    process.exit(1);
-  }
+  process.exit(await main(process.argv.slice(2)));
 }

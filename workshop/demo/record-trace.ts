@@ -1,7 +1,7 @@
 /**
  * Writes docs/guide/demo-trace.txt: a real, small run of the demo (4 orders,
- * seed 18) as the "See it run" page shows it. Run it again whenever the
- * handlers or the trace change:
+ * seed 18) as the "See it run" page shows it, in English (the Japanese page
+ * includes the same file). Run it again whenever the handlers or the trace change:
  *
  *   npx tsx workshop/demo/record-trace.ts
  */
@@ -10,7 +10,7 @@ import path from 'node:path';
 import { kitRoot } from '../paths.js';
 import { runDemo } from './run.js';
 
-export const recordedFlags = { orders: 4, seed: 18, chaos: false, json: false, mine: false, help: false } as const;
+export const recordedFlags = { orders: 4, seed: 18, chaos: false, json: false, mine: false, help: false, lang: 'en' } as const;
 export const traceFile = path.join(kitRoot, 'docs', 'guide', 'demo-trace.txt');
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';

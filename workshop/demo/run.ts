@@ -10,16 +10,19 @@
  *   6. check every effect happened exactly once                   (summary.ts)
  *
  * Everything printed comes from the seed and the local clock, never from the
- * wall clock: the same flags print the same lines.
+ * wall clock: the same flags print the same lines. The words come from the
+ * catalog of the chosen language (messages/, `flags.lang`); the numbers, ids
+ * and names are the same in every language.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { DynamoDBClient, PutItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { startLocalCloud, SubscriberStuckError, type ChaosRates } from '../local-cloud/index.js';
+import { orderEventsStream, startLocalCloud, SubscriberStuckError, type ChaosRates } from '../local-cloud/index.js';
 import { capstoneFiles, capstoneIsHere, missingCapstoneChecks, Notifications, Pingbot } from './capstones.js';
 import type { DemoFlags } from './flags.js';
+import { messagesFor, type Messages } from './messages/index.js';
 import { catalogFor, planOrders, postOrderEvent, totalCents, type PlannedOrder } from './orders.js';
 import { TracePrinter } from './printer.js';
 import { pinIdsAndTime } from './reproducible.js';
@@ -35,6 +38,8 @@ const day = 24 * 60 * minute;
 
 /** --chaos: records delivered again, whole batches replayed, one SDK request in twenty failing. */
 export const demoChaos: ChaosRates = { duplicateRate: 0.1, replayRate: 0.05, sdkErrorRate: 0.05 };
+/** --chaos: the Kinesis outage throttles this many entries of the second wave. */
+const kinesisOutageEntries = 6;
 
 export interface DemoOutput {
   /** A line of the live trace or the summary (stdout). */
@@ -46,7 +51,8 @@ export interface DemoOutput {
 
 /** Runs the demo; resolves to the exit code: 0 every check holds, 1 one fails. */
 export async function runDemo(flags: DemoFlags, output: DemoOutput): Promise<number> {
-  const live = new TracePrinter(flags.json ? () => {} : output.out, output.colour && !flags.json, Math.max(2, String(flags.orders).length));
+  const t = messagesFor(flags.lang);
+  const live = new TracePrinter(flags.json ? () => {} : output.out, output.colour && !flags.json, Math.max(2, String(flags.orders).length), t);
   const s3Folder = await mkdtemp(path.join(tmpdir(), 'demo-s3-'));
   const cloud = await startLocalCloud({
     tables: ['orders', 'shipments', 'sales', 'inventory', 'idempotency', 'targets'],
@@ -67,45 +73,45 @@ export async function runDemo(flags: DemoFlags, output: DemoOutput): Promise<num
     // The SDK's own retries off: every failed request shows as a Lambda retry in the trace.
     process.env.AWS_MAX_ATTEMPTS = '1';
     const source = flags.mine ? 'exercises' : 'solutions';
-    live.heading(`npm run demo: ${flags.orders} orders, seed ${flags.seed}${flags.chaos ? ', chaos' : ''}, handlers from ${source}/`);
+    live.heading(t.run.title(flags.orders, flags.seed, flags.chaos ? t.run.chaosMark : '', source));
     live.listenTo(cloud.trace);
 
     const functions = await loadFunctions(source);
     const subscriptions = deploy(cloud, functions);
-    const notifications = capstoneIsHere(source, capstoneFiles.notifications) ? new Notifications(cloud, live) : undefined;
+    const notifications = capstoneIsHere(source, capstoneFiles.notifications) ? new Notifications(cloud, live, t) : undefined;
     await notifications?.deploy(source);
-    pingbot = capstoneIsHere(source, capstoneFiles.pingbotCheck, capstoneFiles.pingbotNotify) ? new Pingbot(cloud, live) : undefined;
+    pingbot = capstoneIsHere(source, capstoneFiles.pingbotCheck, capstoneFiles.pingbotNotify) ? new Pingbot(cloud, live, t) : undefined;
     await pingbot?.deploy(source);
-    live.plain(`Deployed onto the orders stream: ${[...Object.keys(subscriptions), ...(notifications ? ['notifications (11)'] : [])].join(', ')}.`);
-    if (pingbot) live.plain('Deployed onto the targets stream: pingbot-notify (12).');
+    live.plain(t.run.deployedOrders([...Object.keys(subscriptions), ...(notifications ? ['notifications (11)'] : [])].join(t.listSeparator)));
+    if (pingbot) live.plain(t.run.deployedTargets('pingbot-notify (12)'));
     const waves = Math.ceil(flags.orders / waveSize);
     if (flags.chaos) notifications?.planOutage(Math.min(1, waves - 1), Math.min(1, waves - 1) + 2);
     // A subscriber that retries without limit (notifications) waits for the next wave after 5 failures in a row.
-    const drain = () => deliver(cloud.drain({ stuckAfterAttempts: 5 }), cloud.clock.now(), live);
+    const drain = () => deliver(cloud.drain({ stuckAfterAttempts: 5 }), cloud.clock.now(), live, t);
 
     const catalog = catalogFor(flags.orders);
     const planned = planOrders(flags.seed, flags.orders, catalog);
     const dynamodb = new DynamoDBClient({});
 
-    live.heading('The warehouse is stocked');
+    live.heading(t.run.stocked);
     for (const item of catalog)
       await dynamodb.send(new PutItemCommand({ TableName: cloud.tableName('inventory'), Item: marshall({ sku: item.sku, stock: item.stock }) }));
 
     const placed: PlacedOrder[] = [];
     for (let first = 0; first < planned.length; first += waveSize) {
       const wave = planned.slice(first, first + waveSize);
-      live.heading(`Orders ${first + 1}–${first + wave.length}`);
+      live.heading(t.run.wave(first + 1, first + wave.length));
       notifications?.beforeWave(first / waveSize);
       if (flags.chaos && first === waveSize) {
-        live.step(cloud.clock.now(), 'chaos', 'Kinesis outage: the next 6 entries put to order-events are throttled');
-        cloud.kinesis.failNext({ entries: 6 });
+        live.step(cloud.clock.now(), 'chaos', t.steps.kinesisOutage(kinesisOutageEntries, orderEventsStream.name));
+        cloud.kinesis.failNext({ entries: kinesisOutageEntries });
       }
       for (const order of wave) {
         const orderId = await placeOrder(functions, order, cloud.clock.now(), live);
         if (!orderId) continue;
         placed.push({ ...order, orderId });
-        if (order.keepDays !== undefined) await keepFor(functions, dynamodb, cloud.tableName('orders'), orderId, order.keepDays, cloud.clock.now(), live);
-        if (order.cancel) await cancel(dynamodb, cloud.tableName('orders'), orderId, cloud.clock.now(), live);
+        if (order.keepDays !== undefined) await keepFor(functions, dynamodb, cloud.tableName('orders'), orderId, order.keepDays, cloud.clock.now(), live, t);
+        if (order.cancel) await cancel(dynamodb, cloud.tableName('orders'), orderId, cloud.clock.now(), live, t);
       }
       await drain();
       await cloud.clock.advanceBy(minute);
@@ -116,14 +122,14 @@ export async function runDemo(flags: DemoFlags, output: DemoOutput): Promise<num
     }
 
     if (placed.length > 0 && cloud.streamRecords('orders').length === 0)
-      live.plain(`No order reached the orders table: the order API in ${source}/01-stateless-function does not save to DynamoDB yet.`);
+      live.plain(t.run.noOrderSaved(source));
 
     if (pingbot) {
-      live.heading('Pingbot checks the website once a minute: it goes down, and comes back');
+      live.heading(t.run.pingbot);
       await pingbot.run(drain);
     }
 
-    live.heading('31 days later: TTL deletes the orders kept 30 days, archive files them');
+    live.heading(t.run.later);
     await cloud.clock.advanceBy(31 * day);
     await drain();
     dynamodb.destroy();
@@ -135,18 +141,19 @@ export async function runDemo(flags: DemoFlags, output: DemoOutput): Promise<num
       placed,
       subscriptions: [...Object.values(subscriptions), notifications?.subscription, pingbot?.subscription].filter((s) => s !== undefined),
       chaos: flags.chaos,
+      t,
       extraChecks: [
         ...(notifications ? [notifications.check(placed, flags.chaos)] : []),
         ...(pingbot ? [pingbot.check12(flags.chaos)] : []),
-        ...missingCapstoneChecks(source),
+        ...missingCapstoneChecks(source, t),
       ],
     });
-    const summary = formatSummary(checks, output.colour && !flags.json);
+    const summary = formatSummary(checks, output.colour && !flags.json, t);
     if (flags.json) {
       output.out(JSON.stringify(cloud.trace.toJSON(), null, 2));
       summary.forEach((line) => output.err(line));
     } else {
-      live.heading('Summary');
+      live.heading(t.run.summary);
       summary.forEach((line) => output.out(line));
     }
     return checks.some((check) => check.ok === false) ? 1 : 0;
@@ -182,7 +189,16 @@ async function placeOrder(functions: Functions, order: PlannedOrder, now: Date, 
 }
 
 /** The order is kept `days` days (withTtl, exercise 10); the API has no such field, so the shop sets it next. */
-async function keepFor(functions: Functions, dynamodb: DynamoDBClient, table: string, orderId: string, days: number, now: Date, live: TracePrinter): Promise<void> {
+async function keepFor(
+  functions: Functions,
+  dynamodb: DynamoDBClient,
+  table: string,
+  orderId: string,
+  days: number,
+  now: Date,
+  live: TracePrinter,
+  t: Messages,
+): Promise<void> {
   try {
     const { expiresAt } = functions.withTtl({}, now, days);
     await dynamodb.send(
@@ -193,14 +209,14 @@ async function keepFor(functions: Functions, dynamodb: DynamoDBClient, table: st
         ExpressionAttributeValues: marshall({ ':expiresAt': expiresAt }),
       }),
     );
-    live.step(now, 'ttl', `${orderId} kept ${days} days: expiresAt ${new Date(expiresAt * 1000).toISOString().slice(0, 19)}Z`);
+    live.step(now, 'ttl', t.steps.keptFor(orderId, days, `${new Date(expiresAt * 1000).toISOString().slice(0, 19)}Z`));
   } catch (error) {
     live.step(now, 'ttl', `${orderId} ✗ withTtl: ${firstLine(error)}`);
   }
 }
 
 /** The customer changes their mind: status PLACED → CANCELLED, a MODIFY on the stream. */
-async function cancel(dynamodb: DynamoDBClient, table: string, orderId: string, now: Date, live: TracePrinter): Promise<void> {
+async function cancel(dynamodb: DynamoDBClient, table: string, orderId: string, now: Date, live: TracePrinter, t: Messages): Promise<void> {
   await dynamodb.send(
     new UpdateItemCommand({
       TableName: table,
@@ -211,16 +227,16 @@ async function cancel(dynamodb: DynamoDBClient, table: string, orderId: string, 
       ExpressionAttributeValues: marshall({ ':cancelled': 'CANCELLED', ':placed': 'PLACED' }),
     }),
   );
-  live.step(now, 'cancel', `${orderId} cancelled by its customer`);
+  live.step(now, 'cancel', t.steps.cancelled(orderId));
 }
 
 /** drain(), with a subscriber that keeps failing shown as a line rather than a crash. */
-async function deliver(draining: Promise<void>, now: Date, live: TracePrinter): Promise<void> {
+async function deliver(draining: Promise<void>, now: Date, live: TracePrinter, t: Messages): Promise<void> {
   try {
     await draining;
   } catch (error) {
     if (error instanceof SubscriberStuckError)
-      live.step(now, 'waiting', `${error.subscriber} failed ${error.attempts} times in a row; with unlimited retries its records wait, none is dropped`);
+      live.step(now, 'waiting', t.steps.waiting(error.subscriber, error.attempts));
     else live.step(now, 'stuck', firstLine(error));
   }
 }
