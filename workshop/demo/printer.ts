@@ -11,14 +11,13 @@
  * line ("archive skips 4 records"); the JSON trace keeps every one. Colours
  * only on a terminal, and never with NO_COLOR.
  *
- * The words come from the demo's catalog (messages/), so the trace speaks the
- * demo's language; in English a line reads exactly as the local cloud's own
- * `formatTrace` writes it. The columns, the `type` of each line and the data
- * (tables, functions, INSERT/MODIFY, PutItem, keys, sequence numbers, errors)
- * are the same in every language.
+ * A line reads as the local cloud's own `traceLine` writes it, in the demo's
+ * language (the trace words of messages/). The columns, the `type` of each
+ * line and the data (tables, functions, INSERT/MODIFY, PutItem, keys,
+ * sequence numbers, errors) are the same in every language.
  */
 import type { TraceEvent } from '../local-cloud/index.js';
-import type { Trace } from '../local-cloud/trace.js';
+import { short, traceColumns, traceLine, type Trace } from '../local-cloud/trace.js';
 import type { Messages } from './messages/index.js';
 
 const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
@@ -87,7 +86,7 @@ export class TracePrinter {
       return;
     }
     this.flush();
-    this.line(event.type, this.readable(traceLine(event, this.t)), event.type === 'result' ? resultColour(event) : undefined);
+    this.line(event.type, this.readable(traceLine(event, this.t.trace)), event.type === 'result' ? resultColour(event) : undefined);
   }
 
   /** Prints the filter skips held back, as one line. */
@@ -95,16 +94,16 @@ export class TracePrinter {
     const [first, ...rest] = this.skipped;
     if (!first) return;
     this.skipped = [];
-    if (rest.length === 0) return this.line('filtered', traceLine(first, this.t));
+    if (rest.length === 0) return this.line('filtered', traceLine(first, this.t.trace));
     const last = rest[rest.length - 1]!;
     const records = this.t.trace.records(rest.length + 1, `#${short(first.sequenceNumber)}–#${short(last.sequenceNumber)}`);
-    this.line('filtered', `${columns(first.seq, first.at, first.type)}${this.t.trace.skips(first.subscriber, records)}`);
+    this.line('filtered', `${traceColumns(first.seq, first.at, first.type)}${this.t.trace.skips(first.subscriber, records)}`);
   }
 
   /** A step of the demo itself, in the trace's columns: `      11-29 09:00:00  api         POST /orders → 201`. */
   step(at: Date, type: string, text: string): void {
     this.flush();
-    this.line(type, `${columns(undefined, at.toISOString(), type)}${this.readable(text)}`);
+    this.line(type, `${traceColumns(undefined, at.toISOString(), type)}${this.readable(text)}`);
   }
 
   heading(text: string): void {
@@ -121,86 +120,6 @@ export class TracePrinter {
   private line(type: string, text: string, code = colours[type]): void {
     this.write(this.colour && code ? `\u001b[${code}m${text}\u001b[0m` : text);
   }
-}
-
-/** The columns before the words: `  12  11-29 09:00:00  record      ` (no number for the demo's own steps). */
-function columns(seq: number | undefined, iso: string, type: string): string {
-  return `${String(seq ?? '').padStart(4)}  ${iso.slice(5, 10)} ${iso.slice(11, 19)}  ${type.padEnd(10)}  `;
-}
-
-/** One event of the local cloud's trace, as a line in the demo's language (in English: as formatTrace writes it). */
-export function traceLine(event: TraceEvent, t: Messages): string {
-  return `${columns(event.seq, event.at, event.type)}${describeEvent(event, t)}`;
-}
-
-function describeEvent(event: TraceEvent, t: Messages): string {
-  const words = t.trace;
-  switch (event.type) {
-    case 'write': {
-      const operation = event.operation === 'TTL delete' ? words.ttlDelete : event.operation;
-      return `${event.table} ${operation} ${JSON.stringify(event.key ?? {})}${event.error ? ` ✗ ${event.error}` : ''}`;
-    }
-    case 'record':
-      return `${event.table} ${event.eventName} ${JSON.stringify(event.key)} #${short(event.sequenceNumber)}${event.byTtl ? words.byTtl : ''}`;
-    case 'filtered':
-      return words.skips(event.subscriber, `#${short(event.sequenceNumber)}`);
-    case 'batch':
-      return words.reads(event.subscriber, range(event.sequenceNumbers, t));
-    case 'invocation':
-      return words.invocation(event.subscriber, event.invocation, event.attempt, range(event.sequenceNumbers, t));
-    case 'result': {
-      const outcome = { success: words.outcomes.success, 'partial-failure': words.outcomes.partialFailure, failure: words.outcomes.failure }[event.outcome];
-      const reported = event.reportedSequenceNumbers ? words.reported(event.reportedSequenceNumbers.map(short).join(', ')) : '';
-      return `${event.subscriber} #${event.invocation} ${outcome}${reported}${event.error ? `: ${event.error}` : ''}`;
-    }
-    case 'retry': {
-      const reason = { error: words.retryReasons.error, 'partial-failure': words.retryReasons.partialFailure, bisect: words.retryReasons.bisect }[event.reason];
-      return words.retry(event.subscriber, range(event.sequenceNumbers, t), reason, event.retries);
-    }
-    case 'failure':
-      return words.givesUp(event.subscriber, range(event.sequenceNumbers, t), event.retries);
-    case 'on-failure':
-      return words.onFailure(event.subscriber, event.batchSize, `#${short(event.startSequenceNumber)}–#${short(event.endSequenceNumber)}`);
-    case 'chaos': {
-      const kind = { duplicate: words.chaosKinds.duplicate, replay: words.chaosKinds.replay, 'sdk-error': words.chaosKinds.sdkError }[event.kind];
-      return `${kind} ${event.subject}: ${chaosDetail(event.detail, t)}`;
-    }
-    case 'clock':
-      return words.clock(event.to);
-    case 'kinesis':
-      return `${event.stream} [${event.partitionKey}] ${event.errorCode ? `✗ ${event.errorCode}` : `#${short(event.sequenceNumber ?? '')}`}`;
-    case 's3':
-      return `s3://${event.bucket}/${event.key}${words.bytes(event.bytes)}`;
-    default: {
-      const unknown: never = event;
-      return JSON.stringify(unknown);
-    }
-  }
-}
-
-/** `7 records 9999…9950–9999…9992`, `1 record 9999…9964`: as the trace counts records. */
-function range(sequenceNumbers: readonly string[], t: Messages): string {
-  const first = sequenceNumbers[0] ?? '?';
-  const last = sequenceNumbers[sequenceNumbers.length - 1] ?? '?';
-  return t.trace.records(sequenceNumbers.length, sequenceNumbers.length === 1 ? short(first) : `${short(first)}–${short(last)}`);
-}
-
-/**
- * What the chaos redelivers, in the local cloud's words (event-source-mapping.ts),
- * said again in the demo's language. A detail of another shape is data (an
- * error code such as InternalServerError) and stays as it is.
- */
-function chaosDetail(detail: string, t: Messages): string {
-  const replay = /^the whole batch of (\d+) comes again$/.exec(detail);
-  if (replay) return t.trace.replayDetail(Number(replay[1]));
-  const duplicate = /^records from #(\S+) come again$/.exec(detail);
-  if (duplicate) return t.trace.duplicateDetail(duplicate[1]!);
-  return detail;
-}
-
-/** As the trace shortens sequence numbers: 1000000000000000000012 → 1000…0012 */
-function short(sequenceNumber: string): string {
-  return sequenceNumber.length > 10 ? `${sequenceNumber.slice(0, 4)}…${sequenceNumber.slice(-4)}` : sequenceNumber;
 }
 
 function resultColour(event: Extract<TraceEvent, { type: 'result' }>): string {

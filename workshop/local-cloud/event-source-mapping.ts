@@ -28,6 +28,7 @@ import { matchesAny, parseFilterCriteria, type FilterCriteria, type FilterPatter
 import { buildOnFailureRecord, type OnFailureRecord } from './on-failure-record.js';
 import type { StreamLog } from './stream-log.js';
 import type { Trace } from './trace.js';
+import { traceWords } from './trace-words.js';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -275,10 +276,12 @@ export class EventSourceMapping implements Subscription {
     let from: number | undefined;
     if (chaos.chance(chaos.rates.replayRate, `replay|${subject}`)) {
       from = 0;
-      trace.add({ type: 'chaos', kind: 'replay', subject, detail: `the whole batch of ${batch.records.length} comes again` });
+      const count = batch.records.length;
+      trace.add({ type: 'chaos', kind: 'replay', subject, detail: traceWords.en.replayDetail(count), count });
     } else if (chaos.chance(chaos.rates.duplicateRate, `duplicate|${subject}`)) {
       from = chaos.pick(batch.records.length, `duplicate-from|${subject}`);
-      trace.add({ type: 'chaos', kind: 'duplicate', subject, detail: `records from #${sequenceNumbers[from]} come again` });
+      const first = sequenceNumbers[from]!;
+      trace.add({ type: 'chaos', kind: 'duplicate', subject, detail: traceWords.en.duplicateDetail(first), from: first });
     }
     if (from !== undefined) this.nextIndex = this.stream.records.indexOf(batch.records[from]!);
   }

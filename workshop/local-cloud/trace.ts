@@ -9,6 +9,7 @@
  * give the very same JSON.
  */
 import type { StreamEventName } from '../streams/stream-record.js';
+import { traceWords, type TraceWords } from './trace-words.js';
 
 type Key = Record<string, unknown>;
 
@@ -55,7 +56,17 @@ export type TraceEvent = { readonly seq: number; readonly at: string } & (
       readonly endSequenceNumber: string;
       readonly batchSize: number;
     }
-  | { readonly type: 'chaos'; readonly kind: 'duplicate' | 'replay' | 'sdk-error'; readonly subject: string; readonly detail: string }
+  | {
+      readonly type: 'chaos';
+      readonly kind: 'duplicate' | 'replay' | 'sdk-error';
+      readonly subject: string;
+      /** In English: what comes again, or the error code an SDK call gets. */
+      readonly detail: string;
+      /** A replay: how many records come again (the whole batch). */
+      readonly count?: number;
+      /** A duplicate: the first record that comes again. */
+      readonly from?: string;
+    }
   | { readonly type: 'clock'; readonly to: string }
   | {
       readonly type: 'kinesis';
@@ -92,52 +103,68 @@ export class Trace {
     return [...this.list];
   }
 
-  /** One readable line per event (what the CLI prints). */
-  format(): string {
-    return formatTrace(this.list);
+  /** One readable line per event (what the CLI prints), in English or in `words`' language. */
+  format(words: TraceWords = traceWords.en): string {
+    return formatTrace(this.list, words);
   }
 }
 
 /** `…` keeps long sequence numbers readable: 1000000000000000000012 → 1000…0012 */
-function short(sequenceNumber: string): string {
+export function short(sequenceNumber: string): string {
   return sequenceNumber.length > 10 ? `${sequenceNumber.slice(0, 4)}…${sequenceNumber.slice(-4)}` : sequenceNumber;
 }
 
-function range(sequenceNumbers: readonly string[]): string {
+/** `7 records 9999…9950–9999…9992`, `1 record 9999…9964`. */
+function range(sequenceNumbers: readonly string[], words: TraceWords): string {
   const first = sequenceNumbers[0] ?? '?';
   const last = sequenceNumbers[sequenceNumbers.length - 1] ?? '?';
-  const count = `${sequenceNumbers.length} record${sequenceNumbers.length === 1 ? '' : 's'}`;
-  return sequenceNumbers.length === 1 ? `${count} ${short(first)}` : `${count} ${short(first)}–${short(last)}`;
+  return words.records(sequenceNumbers.length, sequenceNumbers.length === 1 ? short(first) : `${short(first)}–${short(last)}`);
 }
 
-function describe(event: TraceEvent): string {
+/** What happened, in words: everything after the `type` column. */
+export function describeEvent(event: TraceEvent, words: TraceWords = traceWords.en): string {
   switch (event.type) {
-    case 'write':
-      return `${event.table} ${event.operation} ${JSON.stringify(event.key ?? {})}${event.error ? ` ✗ ${event.error}` : ''}`;
+    case 'write': {
+      const operation = event.operation === 'TTL delete' ? words.ttlDelete : event.operation;
+      return `${event.table} ${operation} ${JSON.stringify(event.key ?? {})}${event.error ? ` ✗ ${event.error}` : ''}`;
+    }
     case 'record':
-      return `${event.table} ${event.eventName} ${JSON.stringify(event.key)} #${short(event.sequenceNumber)}${event.byTtl ? ' (by TTL)' : ''}`;
+      return `${event.table} ${event.eventName} ${JSON.stringify(event.key)} #${short(event.sequenceNumber)}${event.byTtl ? words.byTtl : ''}`;
     case 'filtered':
-      return `${event.subscriber} skips #${short(event.sequenceNumber)} (no filter matched)`;
+      return words.skips(event.subscriber, `#${short(event.sequenceNumber)}`);
     case 'batch':
-      return `${event.subscriber} reads ${range(event.sequenceNumbers)}`;
+      return words.reads(event.subscriber, range(event.sequenceNumbers, words));
     case 'invocation':
-      return `${event.subscriber} #${event.invocation} attempt ${event.attempt}: ${range(event.sequenceNumbers)}`;
-    case 'result':
-      return `${event.subscriber} #${event.invocation} ${event.outcome}${event.reportedSequenceNumbers ? ` reported ${event.reportedSequenceNumbers.map(short).join(', ')}` : ''}${event.error ? `: ${event.error}` : ''}`;
-    case 'retry':
-      return `${event.subscriber} retries ${range(event.sequenceNumbers)} (${event.reason}, retries so far ${event.retries})`;
+      return words.invocation(event.subscriber, event.invocation, event.attempt, range(event.sequenceNumbers, words));
+    case 'result': {
+      const outcome = { success: words.outcomes.success, 'partial-failure': words.outcomes.partialFailure, failure: words.outcomes.failure }[event.outcome];
+      const reported = event.reportedSequenceNumbers ? words.reported(event.reportedSequenceNumbers.map(short).join(', ')) : '';
+      return `${event.subscriber} #${event.invocation} ${outcome}${reported}${event.error ? `: ${event.error}` : ''}`;
+    }
+    case 'retry': {
+      const reason = { error: words.retryReasons.error, 'partial-failure': words.retryReasons.partialFailure, bisect: words.retryReasons.bisect }[event.reason];
+      return words.retry(event.subscriber, range(event.sequenceNumbers, words), reason, event.retries);
+    }
     case 'failure':
-      return `${event.subscriber} gives up on ${range(event.sequenceNumbers)} after ${event.retries} retries`;
+      return words.givesUp(event.subscriber, range(event.sequenceNumbers, words), event.retries);
     case 'on-failure':
-      return `${event.subscriber} → on-failure list: ${event.batchSize} records #${short(event.startSequenceNumber)}–#${short(event.endSequenceNumber)}`;
-    case 'chaos':
-      return `${event.kind} ${event.subject}: ${event.detail}`;
+      return words.onFailure(event.subscriber, event.batchSize, `#${short(event.startSequenceNumber)}–#${short(event.endSequenceNumber)}`);
+    case 'chaos': {
+      const kind = { duplicate: words.chaosKinds.duplicate, replay: words.chaosKinds.replay, 'sdk-error': words.chaosKinds.sdkError }[event.kind];
+      const detail =
+        event.kind === 'replay' && event.count !== undefined
+          ? words.replayDetail(event.count)
+          : event.kind === 'duplicate' && event.from !== undefined
+            ? words.duplicateDetail(event.from)
+            : event.detail; // an SDK error code: data
+      return `${kind} ${event.subject}: ${detail}`;
+    }
     case 'clock':
-      return `clock → ${event.to}`;
+      return words.clock(event.to);
     case 'kinesis':
       return `${event.stream} [${event.partitionKey}] ${event.errorCode ? `✗ ${event.errorCode}` : `#${short(event.sequenceNumber ?? '')}`}`;
     case 's3':
-      return `s3://${event.bucket}/${event.key} (${event.bytes} bytes)`;
+      return `s3://${event.bucket}/${event.key}${words.bytes(event.bytes)}`;
     default: {
       const unknown: never = event;
       return JSON.stringify(unknown);
@@ -145,6 +172,17 @@ function describe(event: TraceEvent): string {
   }
 }
 
-export function formatTrace(events: readonly TraceEvent[]): string {
-  return events.map((event) => `${String(event.seq).padStart(4)}  ${event.at.slice(5, 10)} ${event.at.slice(11, 19)}  ${event.type.padEnd(10)}  ${describe(event)}`).join('\n');
+/** The columns before the words: `  12  11-29 09:00:00  record      ` (blank `seq` for a line that is not an event). */
+export function traceColumns(seq: number | undefined, iso: string, type: string): string {
+  return `${String(seq ?? '').padStart(4)}  ${iso.slice(5, 10)} ${iso.slice(11, 19)}  ${type.padEnd(10)}  `;
+}
+
+/** One event as one line. */
+export function traceLine(event: TraceEvent, words: TraceWords = traceWords.en): string {
+  return `${traceColumns(event.seq, event.at, event.type)}${describeEvent(event, words)}`;
+}
+
+/** The whole trace, one line per event, in English unless `words` say otherwise. */
+export function formatTrace(events: readonly TraceEvent[], words: TraceWords = traceWords.en): string {
+  return events.map((event) => traceLine(event, words)).join('\n');
 }

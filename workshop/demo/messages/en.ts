@@ -9,11 +9,12 @@
  * MODIFY), operations (PutItem), order ids, sequence numbers, what a function
  * sent, posted, logged or threw.
  *
- * The `trace` group words the local cloud's trace events; in English it says
- * exactly what `formatTrace` (workshop/local-cloud/trace.ts) says, to the
- * character (messages.test.ts checks it), so the English demo and the
- * recorded trace in the docs do not change.
+ * The `trace` group is the local cloud's own trace words
+ * (workshop/local-cloud/trace-words.ts), so the demo's trace reads as
+ * `formatTrace` writes it, in either language.
  */
+import { traceWords } from '../../local-cloud/trace-words.js';
+
 export const en = {
   /** Joins names in a list: "shipping, sales, inventory". */
   listSeparator: ', ',
@@ -90,34 +91,9 @@ Runs the solved event-driven system on the local cloud and shows the trace live.
     pingbotCheckFailed: (message: string) => `✗ the check failed: ${message}`,
   },
 
-  /** The local cloud's trace events, after the `type` column (see above: the same words as formatTrace). */
-  trace: {
-    /** `7 records 9999…9950–9999…9992`; `span` is the sequence numbers. */
-    records: (count: number, span: string) => `${count} record${count === 1 ? '' : 's'} ${span}`,
-    /** The operation of a write TTL made: `orders TTL delete {"orderId":"o-03"}`. */
-    ttlDelete: 'TTL delete',
-    /** After a REMOVE record that TTL made. */
-    byTtl: ' (by TTL)',
-    /** `what` is `#9999…9971` or `records(…)`. */
-    skips: (subscriber: string, what: string) => `${subscriber} skips ${what} (no filter matched)`,
-    reads: (subscriber: string, records: string) => `${subscriber} reads ${records}`,
-    invocation: (subscriber: string, invocation: number, attempt: number, records: string) =>
-      `${subscriber} #${invocation} attempt ${attempt}: ${records}`,
-    outcomes: { success: 'success', partialFailure: 'partial-failure', failure: 'failure' },
-    /** After the outcome: the records a partial failure reported. */
-    reported: (sequenceNumbers: string) => ` reported ${sequenceNumbers}`,
-    retryReasons: { error: 'error', partialFailure: 'partial-failure', bisect: 'bisect' },
-    retry: (subscriber: string, records: string, reason: string, retries: number) =>
-      `${subscriber} retries ${records} (${reason}, retries so far ${retries})`,
-    givesUp: (subscriber: string, records: string, retries: number) => `${subscriber} gives up on ${records} after ${retries} retries`,
-    onFailure: (subscriber: string, count: number, span: string) => `${subscriber} → on-failure list: ${count} records ${span}`,
-    chaosKinds: { duplicate: 'duplicate', replay: 'replay', sdkError: 'sdk-error' },
-    /** What the chaos redelivers: the local cloud's own words, which the Japanese catalog translates. */
-    replayDetail: (count: number) => `the whole batch of ${count} comes again`,
-    duplicateDetail: (sequenceNumber: string) => `records from #${sequenceNumber} come again`,
-    clock: (to: string) => `clock → ${to}`,
-    bytes: (bytes: number) => ` (${bytes} bytes)`,
-  },
+  /** The local cloud's trace, in the demo's language: its words live with the trace (workshop/local-cloud/trace-words.ts). */
+  trace: traceWords.en,
+
 
   /** The summary table: its header, its rows, their notes and the verdict. */
   summary: {

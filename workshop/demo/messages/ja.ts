@@ -11,6 +11,7 @@
  * The trace lines are short, in the plain style of a log; headings, notes and
  * errors are full sentences (です・ます), as the CLI says them.
  */
+import { traceWords } from '../../local-cloud/trace-words.js';
 import type { Messages } from './en.js';
 
 export const ja: Messages = {
@@ -79,27 +80,9 @@ export const ja: Messages = {
     pingbotCheckFailed: (message: string) => `✗ チェックが失敗: ${message}`,
   },
 
-  trace: {
-    records: (count: number, span: string) => `${count} 件のレコード ${span}`,
-    ttlDelete: 'TTL による削除',
-    byTtl: '（TTL による削除）',
-    skips: (subscriber: string, what: string) => `${subscriber} は ${what} をスキップ（どのフィルターにも一致しない）`,
-    reads: (subscriber: string, records: string) => `${subscriber} が ${records} を読み取る`,
-    invocation: (subscriber: string, invocation: number, attempt: number, records: string) =>
-      `${subscriber} #${invocation} 試行 ${attempt} 回目: ${records}`,
-    outcomes: { success: '成功', partialFailure: 'バッチの部分的な失敗', failure: '失敗' },
-    reported: (sequenceNumbers: string) => `（報告されたレコード: ${sequenceNumbers}）`,
-    retryReasons: { error: 'エラー', partialFailure: 'バッチの部分的な失敗', bisect: 'バッチの二分割' },
-    retry: (subscriber: string, records: string, reason: string, retries: number) =>
-      `${subscriber} が ${records} をリトライ（${reason}、これまでのリトライ ${retries} 回）`,
-    givesUp: (subscriber: string, records: string, retries: number) => `${subscriber} は ${records} を断念（リトライ ${retries} 回の後）`,
-    onFailure: (subscriber: string, count: number, span: string) => `${subscriber} → 失敗時の送信先のリスト: ${count} 件のレコード ${span}`,
-    chaosKinds: { duplicate: '重複', replay: 'リプレイ', sdkError: 'SDK エラー' },
-    replayDetail: (count: number) => `バッチ全体（${count} 件）がもう一度届く`,
-    duplicateDetail: (sequenceNumber: string) => `#${sequenceNumber} 以降のレコードがもう一度届く`,
-    clock: (to: string) => `ローカル時計 → ${to}`,
-    bytes: (bytes: number) => `（${bytes} バイト）`,
-  },
+  /** The local cloud's trace, in the demo's language: its words live with the trace (workshop/local-cloud/trace-words.ts). */
+  trace: traceWords.ja,
+
 
   summary: {
     check: 'チェック',
