@@ -1,8 +1,10 @@
 /**
  * The rules of the kit's integrity check, as plain functions of test
  * outcomes. Each returns checks: one line that passed or failed, with the
- * reasons a maintainer needs to fix it.
+ * reasons a maintainer needs to fix it, in the language of `t`
+ * (messages/). Test names and error messages are quoted as they are.
  */
+import type { Messages } from './messages/index.js';
 import { describeError, type ErrorSummary, type ModuleOutcome } from './results.js';
 
 export interface Check {
@@ -14,15 +16,17 @@ export interface Check {
 export const pass = (name: string): Check => ({ name, ok: true, details: [] });
 export const fail = (name: string, details: string[]): Check => ({ name, ok: false, details });
 
-/** Tests that must all pass (the tooling's own, and every exercise against its solution). */
-export function judgeMustPass(label: string, modules: readonly ModuleOutcome[]): Check[] {
+/**
+ * Tests that must all pass (the tooling's own, and every exercise against its
+ * solution). Each check is named "<label>: <test name>".
+ */
+export function judgeMustPass(label: string, modules: readonly ModuleOutcome[], t: Messages): Check[] {
   return modules.flatMap((module) => {
-    if (module.loadErrors.length > 0)
-      return [fail(`${label}: ${module.file} loads`, module.loadErrors.map(describeError))];
+    if (module.loadErrors.length > 0) return [fail(t.mustPass.loads(label, module.file), module.loadErrors.map(describeError))];
     return module.tests.map((test) =>
       test.state === 'passed'
         ? pass(`${label}: ${test.name}`)
-        : fail(`${label}: ${test.name}`, test.errors.length > 0 ? test.errors.map(describeError) : [`test ${test.state}`]),
+        : fail(`${label}: ${test.name}`, test.errors.length > 0 ? test.errors.map(describeError) : [t.mustPass.noError(test.state)]),
     );
   });
 }
@@ -46,45 +50,40 @@ export function judgeStarter(
   exerciseId: string,
   modules: readonly ModuleOutcome[],
   expectedFailures: readonly string[] | undefined,
+  t: Messages,
 ): Check {
-  const name = `starter of ${exerciseId} fails for the intended reasons`;
+  const name = t.starter.failsAsIntended(exerciseId);
   const problems: string[] = [];
   for (const module of modules) {
-    for (const error of module.loadErrors)
-      problems.push(`${module.file} does not load: ${describeError(error)}`);
+    for (const error of module.loadErrors) problems.push(t.starter.doesNotLoad(module.file, describeError(error)));
   }
-  if (modules.length === 0) problems.push('no test file was found');
-  if (problems.length > 0) return fail(`starter of ${exerciseId} loads`, problems);
+  if (modules.length === 0) problems.push(t.starter.noTestFile);
+  if (problems.length > 0) return fail(t.starter.loads(exerciseId), problems);
 
   const tests = modules.flatMap((module) => module.tests);
   const failing = tests.filter((test) => test.state === 'failed');
-  if (failing.length === 0) problems.push('every test passes against the starter: the learner would have nothing to do');
+  if (failing.length === 0) problems.push(t.starter.everyTestPasses);
   for (const test of failing) {
     const wrong = test.errors.find((error) => !isIntendedFailure(error, exerciseId));
-    if (wrong)
-      problems.push(
-        `"${test.name}" fails for another reason than an assertion or a "Not implemented (${exerciseId})" error: ${describeError(wrong)}`,
-      );
+    if (wrong) problems.push(t.starter.wrongReason(test.name, exerciseId, describeError(wrong)));
   }
   if (expectedFailures === undefined) {
-    problems.push('no expected failures are recorded: run `npm run verify -- --record` after checking the starter by hand');
+    problems.push(t.starter.noRecord);
   } else {
     const failingNames = new Set(failing.map((test) => test.name));
     const expected = new Set(expectedFailures);
-    for (const test of expectedFailures)
-      if (!failingNames.has(test)) problems.push(`"${test}" was expected to fail against the starter but did not`);
-    for (const test of failingNames)
-      if (!expected.has(test)) problems.push(`"${test}" fails against the starter but is not in the recorded list`);
+    for (const test of expectedFailures) if (!failingNames.has(test)) problems.push(t.starter.expectedToFail(test));
+    for (const test of failingNames) if (!expected.has(test)) problems.push(t.starter.notRecorded(test));
   }
   return problems.length > 0 ? fail(name, problems) : pass(name);
 }
 
-/** A wrong answer must load and be rejected by at least one test. */
-export function judgeWrongAnswer(project: string, modules: readonly ModuleOutcome[]): Check {
-  const name = `${project.replace(/^wrong:/, 'wrong answer ')} is rejected by the tests`;
+/** A wrong answer (its vitest project, `wrong:<exercise>/<case>`) must load and be rejected by at least one test. */
+export function judgeWrongAnswer(project: string, modules: readonly ModuleOutcome[], t: Messages): Check {
+  const name = t.wrongAnswer.rejected(project.replace(/^wrong:/, ''));
   const loadErrors = modules.flatMap((module) => module.loadErrors.map(describeError));
-  if (modules.length === 0) return fail(name, ['no test file ran against it']);
-  if (loadErrors.length > 0) return fail(name, loadErrors.map((error) => `it does not load, so it proves nothing: ${error}`));
+  if (modules.length === 0) return fail(name, [t.wrongAnswer.noTestFile]);
+  if (loadErrors.length > 0) return fail(name, loadErrors.map((error) => t.wrongAnswer.doesNotLoad(error)));
   const rejectedBy = modules.flatMap((module) => module.tests.filter((test) => test.state === 'failed'));
-  return rejectedBy.length > 0 ? pass(name) : fail(name, ['every test passes against this wrong answer: the tests miss the mistake']);
+  return rejectedBy.length > 0 ? pass(name) : fail(name, [t.wrongAnswer.everyTestPasses]);
 }

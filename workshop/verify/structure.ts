@@ -9,6 +9,7 @@ import path from 'node:path';
 import { exerciseIds, readExercise } from '../catalog.js';
 import { exercisesDir, kitRoot, solutionsDir, wrongAnswersDir } from '../paths.js';
 import { fail, pass, type Check } from './judge.js';
+import type { Messages } from './messages/index.js';
 
 function filesUnder(dir: string): string[] {
   if (!existsSync(dir)) return [];
@@ -17,8 +18,8 @@ function filesUnder(dir: string): string[] {
     .map((file) => file.split(path.sep).join('/'));
 }
 
-function checkExercise(id: string): Check {
-  const name = `exercise ${id} is complete`;
+function checkExercise(id: string, t: Messages): Check {
+  const name = t.structure.complete(id);
   let meta;
   try {
     meta = readExercise(id);
@@ -27,36 +28,35 @@ function checkExercise(id: string): Check {
   }
   const problems: string[] = [];
   for (const file of meta.files) {
-    if (!existsSync(path.join(exercisesDir, id, file))) problems.push(`starter exercises/${id}/${file} is missing`);
-    if (!existsSync(path.join(solutionsDir, id, file))) problems.push(`solution solutions/${id}/${file} is missing`);
+    if (!existsSync(path.join(exercisesDir, id, file))) problems.push(t.structure.starterMissing(`exercises/${id}/${file}`));
+    if (!existsSync(path.join(solutionsDir, id, file))) problems.push(t.structure.solutionMissing(`solutions/${id}/${file}`));
   }
   for (const file of filesUnder(path.join(solutionsDir, id)))
-    if (!meta.files.includes(file)) problems.push(`solutions/${id}/${file} is not a file the learner edits (stray)`);
+    if (!meta.files.includes(file)) problems.push(t.structure.strayInSolution(`solutions/${id}/${file}`));
   if (!filesUnder(path.join(exercisesDir, id)).some((file) => file.endsWith('.test.ts')))
-    problems.push(`exercises/${id} has no test file`);
+    problems.push(t.structure.noTestFile(`exercises/${id}`));
 
   const wrongCases = existsSync(path.join(wrongAnswersDir, id)) ? readdirSync(path.join(wrongAnswersDir, id)) : [];
-  if (wrongCases.length === 0) problems.push(`no wrong answer under workshop/fixtures/wrong-answers/${id}/`);
+  if (wrongCases.length === 0) problems.push(t.structure.noWrongAnswer(`workshop/fixtures/wrong-answers/${id}/`));
   for (const caseName of wrongCases)
     for (const file of filesUnder(path.join(wrongAnswersDir, id, caseName)))
       if (!meta.files.includes(file))
-        problems.push(`workshop/fixtures/wrong-answers/${id}/${caseName}/${file} is not a file the learner edits`);
+        problems.push(t.structure.strayInWrongAnswer(`workshop/fixtures/wrong-answers/${id}/${caseName}/${file}`));
 
   const page = path.join(kitRoot, 'docs', 'exercises', `${id}.md`);
-  if (!existsSync(page)) problems.push(`docs/exercises/${id}.md is missing`);
-  else if (!readFileSync(page, 'utf8').includes(`<!-- hints: ${id} -->`))
-    problems.push(`docs/exercises/${id}.md does not show the hints (<!-- hints: ${id} -->)`);
+  const marker = `<!-- hints: ${id} -->`;
+  if (!existsSync(page)) problems.push(t.structure.pageMissing(`docs/exercises/${id}.md`));
+  else if (!readFileSync(page, 'utf8').includes(marker)) problems.push(t.structure.noHints(`docs/exercises/${id}.md`, marker));
   return problems.length > 0 ? fail(name, problems) : pass(name);
 }
 
-export function checkStructure(): Check[] {
+export function checkStructure(t: Messages): Check[] {
   const ids = exerciseIds();
-  const checks = ids.map(checkExercise);
+  const checks = ids.map((id) => checkExercise(id, t));
   const strays = readdirSync(solutionsDir).filter((entry) => !ids.includes(entry));
+  const name = t.structure.onlyExerciseFolders;
   checks.push(
-    strays.length > 0
-      ? fail('solutions/ holds only exercise folders', strays.map((entry) => `solutions/${entry} matches no exercise`))
-      : pass('solutions/ holds only exercise folders'),
+    strays.length > 0 ? fail(name, strays.map((entry) => t.structure.matchesNoExercise(`solutions/${entry}`))) : pass(name),
   );
   return checks;
 }

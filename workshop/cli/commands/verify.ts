@@ -12,15 +12,18 @@ export const verify: Command = {
   summary: (t) => t.verify.summary,
   usage: (t) => t.verify.usage,
 
-  // The check itself (workshop/verify/main.ts) is the kit authors' tool, the
-  // one `npm test` runs, and reports in English whatever the CLI's language.
-  async run(argv, { t }) {
+  // The check itself (workshop/verify/main.ts) is the one `npm test` runs. The
+  // CLI's main.ts took --lang out of argv; the check gets the CLI's language as
+  // its own --lang, so both speak the same language (the check's last line,
+  // "N passed, N failed", stays English: CI reads it).
+  async run(argv, { lang, t }) {
     const args = readArgs('verify', argv, { 'no-docs': { type: 'boolean' }, record: { type: 'boolean' } }, 0, t);
     if (args.help) {
       console.log(helpOf(this, t));
       return ExitCode.ok;
     }
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(kitRoot, 'workshop', 'verify', 'main.ts'), ...argv], {
+    const check = path.join(kitRoot, 'workshop', 'verify', 'main.ts');
+    const child = spawn(process.execPath, ['--import', 'tsx', check, ...argv, '--lang', lang], {
       cwd: kitRoot,
       stdio: 'inherit',
     });
