@@ -12,6 +12,20 @@
  * through `new DynamoDBClient({})` from '@aws-sdk/client-dynamodb' and
  * marshall/unmarshall from '@aws-sdk/util-dynamodb'. Routing and validation
  * already work.
+ *
+ * 01 · ステートレスな関数: 注文 API。
+ *
+ * 講演（スライド 3 と 9）: FaaS がコードを実行するようになると、プロセスはもう
+ * 私たちのものではありません。そのため関数は完全にステートレスでなければなりません。
+ * どのインスタンスがどのリクエストを処理してもよく、新しいインスタンス
+ * （コールドスタート）はいつでも現れる可能性があります。
+ *
+ * これはサーバー時代の書き方で、注文をモジュールレベルの Map に保持しています。
+ * 1 つのインスタンスがすべてを処理している間は動きますが、2 つ目のインスタンスが
+ * 応答した瞬間にすべての注文が失われます。課題: 代わりに注文を DynamoDB に保持します。
+ * 保存先は ORDERS_TABLE 環境変数で指定されたテーブル（呼び出し時に読み取ります）で、
+ * '@aws-sdk/client-dynamodb' の `new DynamoDBClient({})` と、'@aws-sdk/util-dynamodb'
+ * の marshall/unmarshall を使います。ルーティングと検証はすでに動きます。
  */
 import type { APIGatewayProxyEventV2, APIGatewayProxyStructuredResultV2 } from 'aws-lambda';
 
@@ -36,6 +50,8 @@ interface Order extends OrderRequest {
 
 // TODO: this Map lives and dies with one instance: the next cold start begins
 // with it empty. Remove it — the orders table is the only place orders live.
+// TODO(ja): この Map は 1 つのインスタンスとともに生まれ、ともに消えます。次のコールドスタートは
+// 空の Map から始まります。削除してください。注文を保持する場所は注文テーブルだけです。
 const orders = new Map<string, Order>();
 
 export async function handler(event: APIGatewayProxyEventV2): Promise<APIGatewayProxyStructuredResultV2> {
@@ -67,6 +83,9 @@ async function placeOrder(event: APIGatewayProxyEventV2): Promise<APIGatewayProx
   // TODO: save the order with a PutItem to the table named by ORDERS_TABLE.
   // Make it a conditional write (`attribute_not_exists(orderId)`) so it can
   // never overwrite an existing order. Let errors (throttling, …) propagate.
+  // TODO(ja): ORDERS_TABLE で指定されたテーブルに、PutItem で注文を保存します。
+  // 条件付き書き込み（`attribute_not_exists(orderId)`）にして、既存の注文を決して
+  // 上書きしないようにします。エラー（スロットリングなど）はそのまま伝播させます。
   orders.set(order.orderId, order);
 
   return json(201, { orderId: order.orderId, totalCents: order.totalCents, status: order.status });
@@ -76,6 +95,8 @@ async function getOrder(orderId: string | undefined): Promise<APIGatewayProxyStr
   if (!orderId) return json(404, { message: 'No order id given.' });
   // TODO: read the order with a GetItem from the table named by ORDERS_TABLE
   // (ConsistentRead: true), so any instance finds what any other one wrote.
+  // TODO(ja): ORDERS_TABLE で指定されたテーブルから、GetItem（ConsistentRead: true）で注文を
+  // 読み取ります。そうすれば、どのインスタンスも、ほかのインスタンスが書いた注文を見つけられます。
   const order = orders.get(orderId);
   if (!order) return json(404, { message: `Order ${orderId} not found.` });
   return json(200, order);

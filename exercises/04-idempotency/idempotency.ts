@@ -7,6 +7,16 @@
  *
  * Your task: make `makeIdempotent` run `fn` once per input. Right now it just
  * calls `fn` every time. Work through the TODOs; the docs page has the timeline.
+ *
+ * 04 · 冪等性
+ *
+ * 講演（スライド 9）: FaaS は冪等性を求めます。プラットフォームは同じイベントに対して
+ * 関数を 2 回実行することがあり、その 2 つのインスタンスが共有するのはデータベースだけです。
+ * そのため「これはもう処理したか」には、データベースで答えなければなりません。
+ *
+ * 課題: `makeIdempotent` が、入力ごとに `fn` を 1 回だけ実行するようにします。今は毎回
+ * `fn` を呼び出しているだけです。TODO を順に進めてください。タイムラインはドキュメントの
+ * ページにあります。
  */
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 
@@ -46,24 +56,37 @@ export function makeIdempotent<I, R>(
   options: IdempotencyOptions<I>,
 ): (input: I) => Promise<R> {
   // TODO 1: apply the defaults: a `new DynamoDBClient({})`, 3600 s, 60000 ms, `Date.now`.
+  // TODO(ja) 1: デフォルト値を適用します（`new DynamoDBClient({})`、3600 s、60000 ms、`Date.now`）。
   void options;
 
   return async (input: I): Promise<R> => {
     // TODO 2: the key: `keyOf(input)`, or the SHA-256 hex of the input's JSON
     //         with object keys sorted at every depth ({a,b} and {b,a} share a key).
+    // TODO(ja) 2: キーは `keyOf(input)`、なければ入力の JSON の SHA-256（16 進）です。JSON では
+    //             オブジェクトのキーをすべての深さでソートします（{a,b} と {b,a} は同じキーになります）。
 
     // TODO 3: take the lock with ONE conditional PutItem of an INPROGRESS record.
     //         It may only succeed when the key is absent, OR the record has expired,
     //         OR it is INPROGRESS past its inProgressExpiration.
     //         Ask for ReturnValuesOnConditionCheckFailure: 'ALL_OLD'. No Map, no Set:
     //         another Lambda instance cannot see this process's memory.
+    // TODO(ja) 3: INPROGRESS レコードの条件付き PutItem を 1 回だけ行って、ロックを取ります。
+    //             成功してよいのは、キーが存在しないとき、またはレコードが期限切れのとき、または
+    //             inProgressExpiration を過ぎた INPROGRESS のときだけです。
+    //             ReturnValuesOnConditionCheckFailure: 'ALL_OLD' を指定します。Map も Set も使いません。
+    //             ほかの Lambda インスタンスからは、このプロセスのメモリは見えません。
 
     // TODO 4: lost the lock (ConditionalCheckFailedException)? Use the error's `Item`,
     //         or read the record with a strongly consistent GetItem. COMPLETED: return
     //         JSON.parse(data) without calling fn. INPROGRESS: throw IdempotencyInProgressError.
+    // TODO(ja) 4: ロックを取れなかった（ConditionalCheckFailedException）場合は、エラーの `Item` を使うか、
+    //             強い整合性の GetItem でレコードを読み取ります。COMPLETED なら、fn を呼ばずに
+    //             JSON.parse(data) を返します。INPROGRESS なら、IdempotencyInProgressError を投げます。
 
     // TODO 5: won the lock: run fn. Success: write the record COMPLETED with `data`.
     //         fn throws: delete the record and rethrow the same error.
+    // TODO(ja) 5: ロックを取れたら fn を実行します。成功したら、`data` を付けてレコードを COMPLETED で
+    //             書き込みます。fn が例外を投げたら、レコードを削除して同じエラーを投げ直します。
     return fn(input);
   };
 }

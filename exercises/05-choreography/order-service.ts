@@ -9,11 +9,23 @@
  * `OrderPlaced` on `bus`, and calls nobody. When you are done, this file
  * imports no service module (a test reads its imports). Each TODO marks a
  * place to change; system.ts and points.ts have their own.
+ *
+ * 05 · コレオグラフィ。講演（スライド 11〜12）: 注文サービスが配送、在庫、売上を自分で
+ * 呼び出していると、サービスが増えるたびに注文サービスを編集することになります。これを
+ * 逆にします。注文サービスはイベントを 1 つパブリッシュし、各サービスがそれをサブスクライブ
+ * します。そうすれば、ほかの誰も 1 行も変えずに、新しいサービスが加われます。
+ *
+ * 課題: `placeOrder` は注文を保存し、`bus` に `OrderPlaced` をちょうど 1 つパブリッシュして、
+ * 誰も呼び出しません。完成すると、このファイルはサービスのモジュールを 1 つもインポート
+ * しません（テストがインポートを読み取ります）。各 TODO が変更する箇所を示しています。
+ * system.ts と points.ts にも、それぞれの TODO があります。
  */
 import { randomUUID } from 'node:crypto';
 import type { EventBus } from './event-bus.js';
 import type { OrderLine } from './events.js';
 // TODO: delete these three imports. The order service should know the event and the bus, nobody else.
+// TODO(ja): この 3 つのインポートを削除します。注文サービスが知るべきなのはイベントとバスだけで、
+//   ほかの誰でもありません。
 import { reserveStock, type InventoryState } from './inventory.js';
 import { recordSale, type SalesState } from './sales.js';
 import { reserveShipment, type ShippingState } from './shipping.js';
@@ -50,6 +62,7 @@ export interface OrderServiceDeps {
    * means one more field here. (It is optional only because where you are
    * going, the order service needs none of them.)
    * TODO: delete `downstream`, and stop passing it in system.ts.
+   * TODO(ja): `downstream` を削除し、system.ts でもそれを渡さないようにします。
    */
   downstream?: { shipping: ShippingState; inventory: InventoryState; sales: SalesState };
 }
@@ -72,6 +85,8 @@ export function createOrderService({ bus, orders, now = Date.now, downstream }: 
       // after it are never called.
       // TODO: replace these calls with one `await bus.publish(event)`, where `event` is an
       //   `OrderPlaced` (see events.ts) built from `order`: its `placedAt` is the order's `createdAt`.
+      // TODO(ja): これらの呼び出しを、1 回の `await bus.publish(event)` に置き換えます。`event` は
+      //   `OrderPlaced`（events.ts を参照）で、`order` から作ります。その `placedAt` は注文の `createdAt` です。
       if (downstream) {
         reserveShipment(downstream.shipping, { orderId: order.orderId, customerId, reservedAt: order.createdAt });
         reserveStock(downstream.inventory, order.lines);

@@ -8,6 +8,15 @@
  * inventory, sales and the new points service to the bus, and give the
  * order service only the bus and its own store. This is the one file that
  * knows who is in the system. Each TODO marks a place to change.
+ *
+ * 05 · コレオグラフィ。システム全体を 1 か所にまとめたものです。バス、注文サービス、
+ * そしてほかのサービスです。今はオーケストレーションとして組まれています（スライド 11）。
+ * 注文サービスは呼び出すサービスをすべて渡されていて、バスを聞いているものは何もありません。
+ *
+ * 課題: コレオグラフィとして組み直します（スライド 12）。配送、在庫、売上、そして新しい
+ * ポイントサービスをバスにサブスクライブさせ、注文サービスにはバスと自分のストアだけを
+ * 渡します。システムに誰がいるかを知っているのは、このファイルだけです。各 TODO が変更する
+ * 箇所を示しています。
  */
 import { createInMemoryBus, type InMemoryBus } from './event-bus.js';
 import { createInventoryState, type InventoryState } from './inventory.js';
@@ -42,7 +51,11 @@ export function createSystem(options: { now?: () => number } = {}): System {
   };
   // TODO: subscribe each service to the bus: subscribeShipping, subscribeInventory and
   //   subscribeSales (given, in their files) and subscribePoints (yours), each with its own state.
+  // TODO(ja): 各サービスをバスにサブスクライブさせます。subscribeShipping、subscribeInventory、
+  //   subscribeSales（それぞれのファイルで用意済み）と subscribePoints（あなたが書くもの）を、
+  //   それぞれのサービス自身の state とともに使います。
   // TODO: stop handing the order service its `downstream` services.
+  // TODO(ja): 注文サービスに `downstream` のサービスを渡すのをやめます。
   const orderService = createOrderService({
     bus,
     orders: state.orders,

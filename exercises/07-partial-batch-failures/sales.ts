@@ -11,6 +11,19 @@
  * the first failing record to Lambda by its SequenceNumber and stop there, so
  * Lambda delivers it again with everything after it, and nothing is counted
  * twice. Work through the TODOs.
+ *
+ * 07 · バッチの部分的な失敗: 売上の集計。
+ *
+ * 講演（スライド 16）: 注文サービスは注文を保存するだけで、テーブルのストリームが
+ * 売上サービスにデータを届けます。Lambda はストリームをバッチで順番に読み、関数が
+ * 失敗したと伝えたものをリトライします。
+ *
+ * このハンドラーは、新しい注文をそれぞれ UTC の日ごとの合計に加えます。その部分は動きます。
+ * しかし 1 つのレコードが失敗すると（DynamoDB が書き込みをスロットリングすると）、エラーを
+ * ログに出して処理を続けるので、その注文は決して数えられません。課題: 最初に失敗した
+ * レコードをその SequenceNumber で Lambda に報告し、そこで止めます。そうすれば Lambda は
+ * そのレコードをそれ以降のすべてのレコードとともに再び届け、二重に数えられるものはありません。
+ * TODO を順に進めてください。
  */
 import { DynamoDBClient, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
@@ -38,7 +51,11 @@ export async function handler(event: DynamoDBStreamEvent): Promise<DynamoDBBatch
       // TODO 1: a swallowed error is a lost sale: Lambda believes the record is done.
       //         Report this record, and only this one, by its dynamodb.SequenceNumber,
       //         and count no later record of the batch: Lambda delivers them again.
+      // TODO(ja) 1: 握りつぶしたエラーは失われた売上です。Lambda はそのレコードを処理済みだと考えます。
+      //             このレコードだけを、その dynamodb.SequenceNumber で報告し、バッチのそれ以降の
+      //             レコードは数えません。Lambda がそれらを再び届けます。
       // TODO 2: a record without a SequenceNumber cannot be reported: fail the whole batch.
+      // TODO(ja) 2: SequenceNumber のないレコードは報告できません。バッチ全体を失敗させます。
       console.error(`Sales: could not count a record, skipping it (${String(error)}).`);
     }
   }
