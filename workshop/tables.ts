@@ -21,7 +21,7 @@ export const kitTables = {
   shipments: { envVar: 'SHIPMENTS_TABLE', key: 'orderId' },
   sales: { envVar: 'SALES_TABLE', key: 'day' },
   inventory: { envVar: 'INVENTORY_TABLE', key: 'sku' },
-  idempotency: { envVar: 'IDEMPOTENCY_TABLE', key: 'id' },
+  idempotency: { envVar: 'IDEMPOTENCY_TABLE', key: 'id', ttlAttribute: 'expiration' },
   targets: { envVar: 'TARGETS_TABLE', key: 'targetId', stream: 'NEW_AND_OLD_IMAGES' },
 } as const satisfies Record<string, TableDeclaration>;
 
