@@ -5,7 +5,15 @@
  * machine the tests run on changes nothing.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseLanguage, hasJapanese, LanguageError, languageOfLocale, parseLanguage } from './language.js';
+import {
+  chooseLanguage,
+  fallbackLanguage,
+  hasJapanese,
+  LanguageError,
+  languageOfLocale,
+  parseLanguage,
+  takeLanguageFlag,
+} from './language.js';
 
 /** A runtime locale the kit does not speak, so it never decides a case by accident. */
 const runtimeLocale = 'fr-FR';
@@ -79,8 +87,44 @@ describe('a language the kit does not speak, asked for by name', () => {
     expect(message).toMatch(/en or ja/);
   });
 
+  it('carries where it came from and what it was, for each tool to say in its own words', () => {
+    const error = (() => {
+      try {
+        chooseLanguage({ env: { WORKSHOP_LANG: 'klingon' }, runtimeLocale });
+      } catch (caught) {
+        return caught as LanguageError;
+      }
+    })();
+    expect(error).toMatchObject({ source: 'WORKSHOP_LANG', value: 'klingon' });
+  });
+
   it('a good --lang wins even over a bad WORKSHOP_LANG', () => {
     expect(chooseLanguage({ flag: 'ja', env: { WORKSHOP_LANG: 'klingon' }, runtimeLocale })).toBe('ja');
+  });
+});
+
+describe('fallbackLanguage: what to speak before --lang is read, or when a setting is wrong', () => {
+  it.each([
+    [{ WORKSHOP_LANG: 'ja' }, 'ja'],
+    [{ WORKSHOP_LANG: 'klingon', LANG: 'ja_JP.UTF-8' }, 'ja'],
+    [{ WORKSHOP_LANG: 'en', LANG: 'ja_JP.UTF-8' }, 'en'],
+    [{ LC_ALL: 'fr_FR.UTF-8', LANG: 'ja_JP.UTF-8' }, 'en'],
+    [{}, 'en'],
+  ])('%j → %s, never throwing', (env, expected) => {
+    expect(fallbackLanguage(env)).toBe(expected);
+  });
+});
+
+describe('takeLanguageFlag', () => {
+  it.each([
+    [['list', '--lang', 'ja'], { flag: 'ja', missingValue: false, rest: ['list'] }],
+    [['--lang=ja', 'hint', '3'], { flag: 'ja', missingValue: false, rest: ['hint', '3'] }],
+    [['check', '--lang'], { missingValue: true, rest: ['check'] }],
+    [['check', '--lang', '--all'], { missingValue: true, rest: ['check', '--all'] }],
+    [['start', '--', '--lang', 'ja'], { missingValue: false, rest: ['start', '--', '--lang', 'ja'] }],
+    [['list', '--all'], { missingValue: false, rest: ['list', '--all'] }],
+  ])('%j → %j', (argv, expected) => {
+    expect(takeLanguageFlag(argv)).toEqual(expected);
   });
 });
 

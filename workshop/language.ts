@@ -10,8 +10,16 @@ export type Language = (typeof languages)[number];
 /** The same words in every language the kit speaks. */
 export type Bilingual<T> = { readonly [L in Language]: T };
 
+/** A `--lang` or WORKSHOP_LANG the kit does not speak; `source` and `value` say which, for the caller's own message. */
 export class LanguageError extends Error {
   override name = 'LanguageError';
+
+  constructor(
+    readonly source: string,
+    readonly value: string,
+  ) {
+    super(`${source} "${value}" is not a language the workshop speaks: use ${languages.join(' or ')}`);
+  }
 }
 
 export function isLanguage(value: unknown): value is Language {
@@ -22,7 +30,7 @@ export function isLanguage(value: unknown): value is Language {
 export function parseLanguage(input: string, from: string): Language {
   const language = languageOfLocale(input);
   if (language === undefined)
-    throw new LanguageError(`${from} "${input}" is not a language the workshop speaks: use ${languages.join(' or ')}`);
+    throw new LanguageError(from, input);
   return language;
 }
 
@@ -55,6 +63,42 @@ export function chooseLanguage({ flag, env, runtimeLocale = Intl.DateTimeFormat(
   if (env.WORKSHOP_LANG) return parseLanguage(env.WORKSHOP_LANG, 'WORKSHOP_LANG');
   const system = systemLocale(env);
   return languageOfLocale(system ?? runtimeLocale) ?? 'en';
+}
+
+/**
+ * The language to speak before `--lang` is read, or when a setting is wrong:
+ * a good WORKSHOP_LANG, then the system locale, then English. Never throws.
+ */
+export function fallbackLanguage(env: NodeJS.ProcessEnv): Language {
+  return languageOfLocale(env.WORKSHOP_LANG) ?? languageOfLocale(systemLocale(env)) ?? 'en';
+}
+
+/**
+ * Takes `--lang ja` or `--lang=ja` out of a command line, wherever it stands
+ * (before a `--`), so a command need not declare it. `missingValue`: `--lang`
+ * came last, or right before another option.
+ */
+export function takeLanguageFlag(argv: readonly string[]): { flag?: string; missingValue: boolean; rest: string[] } {
+  const rest: string[] = [];
+  let flag: string | undefined;
+  let missingValue = false;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') {
+      rest.push(...argv.slice(i));
+      break;
+    }
+    if (arg.startsWith('--lang=')) flag = arg.slice('--lang='.length);
+    else if (arg === '--lang') {
+      const value = argv[i + 1];
+      if (value === undefined || value.startsWith('-')) missingValue = true;
+      else {
+        flag = value;
+        i++;
+      }
+    } else rest.push(arg);
+  }
+  return { ...(flag !== undefined ? { flag } : {}), missingValue, rest };
 }
 
 /** True when the text holds Japanese script (kana or kanji): a translation, not English left behind. */

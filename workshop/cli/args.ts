@@ -47,3 +47,10 @@ export function readArgs(
   }
   return { values, positionals: parsed.positionals, help: help === true };
 }
+
+/** The value of `--port`, or `fallback` without one; anything but a port number is a UsageError. */
+export function readPort(value: string | boolean | undefined, fallback: number, t: Messages): number {
+  const port = value === undefined ? fallback : Number(value);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(t.common.portRange(String(value)));
+  return port;
+}

@@ -13,7 +13,7 @@ import { kitRoot, stateDir } from '../paths.js';
 import { BackupError } from './errors.js';
 import type { Messages } from './messages/index.js';
 
-export const backupsDir = path.join(stateDir, 'backups');
+const backupsDir = path.join(stateDir, 'backups');
 
 export interface Backup {
   /** The folder's name, for example `2025-11-29_13-05-12-reset-03-circuit-breaker`. */

@@ -6,31 +6,12 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { binPath, createFixtureKit, fixtureExercises, freePort, type FixtureKit } from './fixture-kit.js';
+import { binPath, fixtureExercises, freePort, readState, withKit, type FixtureKit } from './fixture-kit.js';
 
-const [add, greet, shout] = fixtureExercises as [(typeof fixtureExercises)[number], (typeof fixtureExercises)[number], (typeof fixtureExercises)[number]];
-
-function state(kit: FixtureKit) {
-  return JSON.parse(kit.read('.workshop/state.json')) as {
-    current?: string;
-    exercises: Record<string, { status: string; passed: number; total: number; hintsShown: number }>;
-  };
-}
+const [add, greet, shout] = fixtureExercises;
 
 function backupFolders(kit: FixtureKit): string[] {
   return readdirSync(path.join(kit.root, '.workshop', 'backups')).sort();
-}
-
-/** Each test gets its own kit, removed when the test ends (tests run concurrently). */
-function withKit(test: (kit: FixtureKit) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const kit = createFixtureKit();
-    try {
-      await test(kit);
-    } finally {
-      kit.dispose();
-    }
-  };
 }
 
 describe.concurrent('the workshop commands', { timeout: 60_000 }, () => {
@@ -59,7 +40,7 @@ describe.concurrent('the workshop commands', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(/✓ 01 · Add\s+done\s+slide 1/);
     expect(result.stdout).toMatch(/▸ 02 · Greet\s+failing 1 of 1/);
     expect(result.stdout).toMatch(/· 03 · Shout\s+not started/);
-    expect(state(kit)).toMatchObject({
+    expect(readState(kit)).toMatchObject({
       current: '02-greet',
       exercises: { '01-add': { status: 'done', passed: 2, total: 2 }, '02-greet': { status: 'failing' }, '03-shout': { status: 'not-started' } },
     });
@@ -107,7 +88,7 @@ describe.concurrent('the workshop commands', { timeout: 60_000 }, () => {
     const result = await kit.cli('check');
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^01 · Add/);
-    expect(state(kit).exercises['01-add']).toMatchObject({ status: 'done', passed: 2, total: 2 });
+    expect(readState(kit).exercises['01-add']).toMatchObject({ status: 'done', passed: 2, total: 2 });
   }));
 
   it('check shows the assertion message, which says what to do next', withKit(async (kit) => {
@@ -119,11 +100,11 @@ describe.concurrent('the workshop commands', { timeout: 60_000 }, () => {
   it('hint: reveals the next hint each time, remembers it, and stops at the last', withKit(async (kit) => {
     const first = await kit.cli('hint', '2');
     expect(first.stdout).toMatch(/Hint 1 of 3 · 02 · Greet\n\s+Greet: first hint\.\nNeed more\? npm run workshop -- hint 02 shows hint 2\./);
-    expect(state(kit).exercises['02-greet']?.hintsShown).toBe(1);
+    expect(readState(kit).exercises['02-greet']?.hintsShown).toBe(1);
     expect((await kit.cli('hint', '2')).stdout).toMatch(/Hint 2 of 3[^]*second hint/);
     expect((await kit.cli('hint', '2')).stdout).toMatch(/Hint 3 of 3[^]*third hint[^]*That was the last hint/);
     expect((await kit.cli('hint', '2')).stdout).toMatch(/Hint 3 of 3/);
-    expect(state(kit).exercises['02-greet']?.hintsShown).toBe(3);
+    expect(readState(kit).exercises['02-greet']?.hintsShown).toBe(3);
     expect((await kit.cli('list')).stdout).toMatch(/02 · Greet.*3 hints seen/);
   }));
 
@@ -179,7 +160,7 @@ describe.concurrent('the workshop commands', { timeout: 60_000 }, () => {
     expect(kit.read(`.workshop/backups/${backup}/exercises/01-add/add.ts`)).toBe('// half done\n');
     expect(result.stdout).toMatch(/Caught up to 03 · Shout: the solutions of 01–02 are in place \(2 files changed\)/);
     expect(result.stdout).toMatch(/✓ 01–02 pass\. Now run npm start: it opens 03 · Shout\./);
-    expect(state(kit)).toMatchObject({ current: '03-shout', exercises: { '01-add': { status: 'done' }, '02-greet': { status: 'done' } } });
+    expect(readState(kit)).toMatchObject({ current: '03-shout', exercises: { '01-add': { status: 'done' }, '02-greet': { status: 'done' } } });
     expect((await kit.cli('list')).stdout).toMatch(/2 of 3 done[^]*▸ 03 · Shout/);
   }));
 
@@ -191,7 +172,7 @@ describe.concurrent('the workshop commands', { timeout: 60_000 }, () => {
     const code = await new Promise((resolve) => child.on('close', resolve));
     expect(stderr).toBe('');
     expect(code).toBe(0);
-    expect(state(kit)).toMatchObject({ current: '03-shout', exercises: { '01-add': { status: 'done' }, '02-greet': { status: 'done' } } });
+    expect(readState(kit)).toMatchObject({ current: '03-shout', exercises: { '01-add': { status: 'done' }, '02-greet': { status: 'done' } } });
   }));
 
   it('restore without an argument lists the backups, the newest first', withKit(async (kit) => {

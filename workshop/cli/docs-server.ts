@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
-import { kitRoot } from '../paths.js';
+import { docsDir, kitRoot } from '../paths.js';
 import { docsHome } from './exercise.js';
 import type { I18n } from './messages/index.js';
 import { stripAnsi } from './terminal.js';
@@ -43,7 +43,7 @@ export function startDocs(preferredPort: number, { lang, t }: I18n): DocsServer 
   const started = (async (): Promise<{ url?: string; note?: string }> => {
     const vitepress = path.join(kitRoot, 'node_modules', 'vitepress', 'bin', 'vitepress.js');
     if (!existsSync(vitepress)) return { note: t.docs.notInstalled };
-    if (!existsSync(path.join(kitRoot, 'docs'))) return { note: t.docs.noDocsFolder };
+    if (!existsSync(docsDir)) return { note: t.docs.noDocsFolder };
     const port = await firstFreePort(preferredPort);
     if (port === undefined) return { note: t.docs.portsBusy(preferredPort, preferredPort + 49) };
     const child = spawn(process.execPath, [vitepress, 'dev', 'docs', '--port', String(port)], {

@@ -13,7 +13,7 @@ import type { I18n, Messages } from './messages/index.js';
 export type { ExerciseMeta } from '../catalog.js';
 
 /** The default address of the docs site; `npm start` says when it uses another. */
-export const defaultDocsUrl = 'http://localhost:5173';
+const defaultDocsUrl = 'http://localhost:5173';
 
 /**
  * The exercise folders that hold an exercise.json, in order. A folder without
@@ -97,7 +97,7 @@ export function docsFile(id: string, lang: Language): string {
 }
 
 /** The test files of an exercise, relative to the kit. */
-export function testFiles(id: string): string[] {
+function testFiles(id: string): string[] {
   const dir = path.join(exercisesDir, id);
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { recursive: true, encoding: 'utf8' })

@@ -13,6 +13,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bilingual } from '../language.js';
+import type { Progress } from './state.js';
 
 export const binPath = fileURLToPath(new URL('./bin.mjs', import.meta.url));
 const realNodeModules = fileURLToPath(new URL('../../node_modules', import.meta.url));
@@ -29,7 +30,8 @@ interface FixtureExercise {
   readonly test: string;
 }
 
-const exercises: FixtureExercise[] = [
+/** The three exercises, in order: `const [add, greet, shout] = fixtureExercises`. */
+export const fixtureExercises: readonly [FixtureExercise, FixtureExercise, FixtureExercise] = [
   {
     id: '01-add',
     title: { en: 'Add', ja: '足し算' },
@@ -105,7 +107,7 @@ export function createFixtureKit(options: FixtureOptions = {}): FixtureKit {
   );
   writeFile(root, '.gitignore', 'node_modules\n.workshop/\n');
   writeFile(root, 'docs/index.md', '# The fixture kit\n');
-  for (const exercise of exercises) {
+  for (const exercise of fixtureExercises) {
     const { en, ja } = exercise.title;
     // The shape of a real exercise.json: every text in English and Japanese, side by side.
     const meta = {
@@ -169,7 +171,22 @@ export function createFixtureKit(options: FixtureOptions = {}): FixtureKit {
   };
 }
 
-export const fixtureExercises = exercises;
+/** Each test gets its own kit, removed when the test ends (tests run concurrently). */
+export function withKit(test: (kit: FixtureKit) => Promise<void>): () => Promise<void> {
+  return async () => {
+    const kit = createFixtureKit();
+    try {
+      await test(kit);
+    } finally {
+      kit.dispose();
+    }
+  };
+}
+
+/** The progress the CLI saved in the kit's .workshop/state.json. */
+export function readState(kit: FixtureKit): Progress {
+  return JSON.parse(kit.read('.workshop/state.json')) as Progress;
+}
 
 /** A port nothing listens on right now. */
 export function freePort(): Promise<number> {

@@ -8,7 +8,7 @@ import { spawn } from 'node:child_process';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hasJapanese } from '../language.js';
-import { binPath, createFixtureKit, freePort, type CliResult, type FixtureKit } from './fixture-kit.js';
+import { binPath, createFixtureKit, freePort, withKit, type CliResult, type FixtureKit } from './fixture-kit.js';
 
 const usage = 2;
 const commandNames = ['start', 'list', 'check', 'hint', 'solution', 'reset', 'catch-up', 'restore', 'verify', 'doctor'];
@@ -55,74 +55,54 @@ describe.concurrent('the CLI in Japanese', { timeout: 60_000 }, () => {
   });
   afterAll(() => kit.dispose());
 
-  it('list --lang ja: the progress in Japanese, with no English sentence of the kit left', async () => {
-    const own = createFixtureKit();
-    try {
-      const english = await own.cli('list');
-      expect(englishProse(english.stdout).length, 'the same check finds the English list').toBeGreaterThan(1);
+  it('list --lang ja: the progress in Japanese, with no English sentence of the kit left', withKit(async (own) => {
+    const english = await own.cli('list');
+    expect(englishProse(english.stdout).length, 'the same check finds the English list').toBeGreaterThan(1);
 
-      own.remove('.workshop');
-      const result = await own.cli('list', '--lang', 'ja');
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/現在の位置を調べています/);
-      expect(result.stdout).toMatch(/進捗\s+░+ 0\/3 完了/);
-      expect(result.stdout).toMatch(/▸ 01 · 足し算\s+失敗 2\/2\s+スライド 1/);
-      expect(result.stdout).toMatch(/· 03 · 大声で言う\s+未着手\s+スライド 1/);
-      expect(result.stdout).toMatch(/現在の演習は 01 · 足し算 です。npm start で取り組めます。/);
-      expect(englishProse(result.stdout)).toEqual([]);
-      expect(result.stderr).toBe('');
-    } finally {
-      own.dispose();
-    }
-  });
+    own.remove('.workshop');
+    const result = await own.cli('list', '--lang', 'ja');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/現在の位置を調べています/);
+    expect(result.stdout).toMatch(/進捗\s+░+ 0\/3 完了/);
+    expect(result.stdout).toMatch(/▸ 01 · 足し算\s+失敗 2\/2\s+スライド 1/);
+    expect(result.stdout).toMatch(/· 03 · 大声で言う\s+未着手\s+スライド 1/);
+    expect(result.stdout).toMatch(/現在の演習は 01 · 足し算 です。npm start で取り組めます。/);
+    expect(englishProse(result.stdout)).toEqual([]);
+    expect(result.stderr).toBe('');
+  }));
 
-  it('list: the Japanese columns line up, a Japanese character taking two columns', async () => {
-    const own = createFixtureKit();
-    try {
-      own.write('.workshop/state.json', JSON.stringify({ version: 1, current: '01-add', exercises: {} }));
-      const rows = (await own.cli('list', '--lang', 'ja')).stdout.split('\n').filter((line) => /^ {2}\S \d{2} · /.test(line));
-      expect(rows).toHaveLength(3);
-      const slidesColumn = (line: string) => {
-        const before = line.slice(0, line.indexOf('スライド'));
-        return [...before].reduce((width, char) => width + (hasJapanese(char) ? 2 : 1), 0);
-      };
-      expect(new Set(rows.map(slidesColumn)).size).toBe(1);
-    } finally {
-      own.dispose();
-    }
-  });
+  it('list: the Japanese columns line up, a Japanese character taking two columns', withKit(async (own) => {
+    own.write('.workshop/state.json', JSON.stringify({ version: 1, current: '01-add', exercises: {} }));
+    const rows = (await own.cli('list', '--lang', 'ja')).stdout.split('\n').filter((line) => /^ {2}\S \d{2} · /.test(line));
+    expect(rows).toHaveLength(3);
+    const slidesColumn = (line: string) => {
+      const before = line.slice(0, line.indexOf('スライド'));
+      return [...before].reduce((width, char) => width + (hasJapanese(char) ? 2 : 1), 0);
+    };
+    expect(new Set(rows.map(slidesColumn)).size).toBe(1);
+  }));
 
-  it('list --all --lang ja: the plan, with links to the Japanese docs pages', async () => {
-    const own = createFixtureKit();
-    try {
-      own.write('.workshop/state.json', JSON.stringify({ version: 1, current: '01-add', exercises: {} }));
-      const result = await own.cli('list', '--all', '--lang', 'ja');
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/全体の計画: 演習 15 件（うち 3 件が用意済み）/);
-      expect(result.stdout).toMatch(/解説 http:\/\/localhost:5173\/ja\/exercises\/01-add/);
-      expect(result.stdout).toMatch(/12 · pingbot: 講演者自身のアプリ\s+スライド 2\s+準備中/);
-      expect(englishProse(result.stdout)).toEqual([]);
-    } finally {
-      own.dispose();
-    }
-  });
+  it('list --all --lang ja: the plan, with links to the Japanese docs pages', withKit(async (own) => {
+    own.write('.workshop/state.json', JSON.stringify({ version: 1, current: '01-add', exercises: {} }));
+    const result = await own.cli('list', '--all', '--lang', 'ja');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/全体の計画: 演習 15 件（うち 3 件が用意済み）/);
+    expect(result.stdout).toMatch(/解説 http:\/\/localhost:5173\/ja\/exercises\/01-add/);
+    expect(result.stdout).toMatch(/12 · pingbot: 講演者自身のアプリ\s+スライド 2\s+準備中/);
+    expect(englishProse(result.stdout)).toEqual([]);
+  }));
 
-  it('hint --lang ja: the Japanese hint under 「ヒント 1/3」, then 「ヒント 2/3」', async () => {
-    const own = createFixtureKit();
-    try {
-      const first = await own.cli('hint', '2', '--lang', 'ja');
-      expect(first.code).toBe(0);
-      expect(first.stdout).toMatch(
-        /^ヒント 1\/3 · 02 · あいさつ\n\s+あいさつ: 1 つ目のヒントです。\nさらにヒントが必要なら、npm run workshop -- hint 02 でヒント 2 を表示します。/,
-      );
-      expect(first.stdout).not.toMatch(/first hint|Greet/);
-      expect(englishProse(first.stdout)).toEqual([]);
-      expect((await own.cli('--lang=ja', 'hint', '2')).stdout).toMatch(/^ヒント 2\/3[^]*2 つ目のヒントです。/);
-      expect((await own.cli('hint', '2', '--lang', 'ja')).stdout).toMatch(/ヒント 3\/3[^]*これが最後のヒントです。/);
-    } finally {
-      own.dispose();
-    }
-  });
+  it('hint --lang ja: the Japanese hint under 「ヒント 1/3」, then 「ヒント 2/3」', withKit(async (own) => {
+    const first = await own.cli('hint', '2', '--lang', 'ja');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(
+      /^ヒント 1\/3 · 02 · あいさつ\n\s+あいさつ: 1 つ目のヒントです。\nさらにヒントが必要なら、npm run workshop -- hint 02 でヒント 2 を表示します。/,
+    );
+    expect(first.stdout).not.toMatch(/first hint|Greet/);
+    expect(englishProse(first.stdout)).toEqual([]);
+    expect((await own.cli('--lang=ja', 'hint', '2')).stdout).toMatch(/^ヒント 2\/3[^]*2 つ目のヒントです。/);
+    expect((await own.cli('hint', '2', '--lang', 'ja')).stdout).toMatch(/ヒント 3\/3[^]*これが最後のヒントです。/);
+  }));
 
   it('check with WORKSHOP_LANG=ja: the kit speaks Japanese, the test output stays as the test wrote it', async () => {
     const result = await kit.cliWith({ env: { WORKSHOP_LANG: 'ja' } }, 'check', '1');
@@ -146,8 +126,9 @@ describe.concurrent('the CLI in Japanese', { timeout: 60_000 }, () => {
     expect(kit.learnerFiles()).toEqual(before);
   });
 
-  it('doctor --lang ja: every check line and the advice in Japanese, exit 0', async () => {
-    const result = await kit.cli('doctor', '--port', String(await freePort()), '--lang', 'ja');
+  // Its own kit: doctor puts a probe file in exercises/ for a moment, and the tests above compare that folder on the shared kit.
+  it('doctor --lang ja: every check line and the advice in Japanese, exit 0', withKit(async (own) => {
+    const result = await own.cli('doctor', '--port', String(await freePort()), '--lang', 'ja');
     expect(result.code).toBe(0);
     const checks = result.stdout.split('\n').filter((line) => /^[✓!✗] /.test(line));
     expect(checks).toHaveLength(7);
@@ -157,22 +138,17 @@ describe.concurrent('the CLI in Japanese', { timeout: 60_000 }, () => {
     expect(result.stdout).toMatch(/✓ 演習が 3 件見つかりました/);
     expect(result.stdout).toMatch(/準備完了です。npm start を実行してください。/);
     expect(englishProse(result.stdout)).toEqual([]);
-  });
+  }));
 
-  it('doctor with WORKSHOP_LANG=ja on a broken kit: the fix in Japanese, exit 2', async () => {
-    const own = createFixtureKit();
-    try {
-      const pkg = JSON.parse(own.read('package.json')) as { devDependencies: Record<string, string> };
-      pkg.devDependencies.vitest = '0.0.1';
-      own.write('package.json', JSON.stringify(pkg));
-      const result = await own.cliWith({ env: { WORKSHOP_LANG: 'ja' } }, 'doctor', '--port', String(await freePort()));
-      expect(result.code).toBe(usage);
-      expect(result.stdout).toMatch(/✗ キットが固定したバージョンと異なる依存パッケージがあります: vitest \S+（必要なのは 0\.0\.1）/);
-      expect(result.stdout).toMatch(/上の ✗ の行を直してから、もう一度 doctor を実行してください。/);
-    } finally {
-      own.dispose();
-    }
-  });
+  it('doctor with WORKSHOP_LANG=ja on a broken kit: the fix in Japanese, exit 2', withKit(async (own) => {
+    const pkg = JSON.parse(own.read('package.json')) as { devDependencies: Record<string, string> };
+    pkg.devDependencies.vitest = '0.0.1';
+    own.write('package.json', JSON.stringify(pkg));
+    const result = await own.cliWith({ env: { WORKSHOP_LANG: 'ja' } }, 'doctor', '--port', String(await freePort()));
+    expect(result.code).toBe(usage);
+    expect(result.stdout).toMatch(/✗ キットが固定したバージョンと異なる依存パッケージがあります: vitest \S+（必要なのは 0\.0\.1）/);
+    expect(result.stdout).toMatch(/上の ✗ の行を直してから、もう一度 doctor を実行してください。/);
+  }));
 
   it('the system locale chooses Japanese when neither --lang nor WORKSHOP_LANG does', async () => {
     const result = await kit.cliWith({ env: { WORKSHOP_LANG: '', LC_ALL: '', LC_MESSAGES: '', LANG: 'ja_JP.UTF-8' } }, 'hint', '--help');

@@ -11,7 +11,7 @@
  * (workshop/language.ts). The command gets it as an I18n (messages/index.ts)
  * and passes it on to whatever prints.
  */
-import { chooseLanguage, LanguageError, languageOfLocale, systemLocale } from '../language.js';
+import { chooseLanguage, fallbackLanguage, LanguageError, takeLanguageFlag } from '../language.js';
 import { helpOf, type Command } from './command.js';
 import { catchUp } from './commands/catch-up.js';
 import { check } from './commands/check.js';
@@ -29,7 +29,7 @@ import { bold, red } from './terminal.js';
 
 export const commands: readonly Command[] = [start, list, check, hint, solution, reset, catchUp, restore, verify, doctor];
 
-export function helpText(t: Messages): string {
+function helpText(t: Messages): string {
   const width = Math.max(...commands.map((command) => `${command.name} ${command.args}`.length));
   return [
     `${bold(t.main.usageHeading)} ${t.main.usageLine}`,
@@ -65,47 +65,19 @@ async function dispatch(argv: readonly string[], i18n: I18n): Promise<number> {
 }
 
 /**
- * Takes `--lang ja` or `--lang=ja` out of the command line, wherever it is, so
- * every command accepts it without declaring it. Options after `--` are left alone.
- */
-export function takeLanguageFlag(argv: readonly string[]): { flag?: string; missingValue: boolean; rest: string[] } {
-  const rest: string[] = [];
-  let flag: string | undefined;
-  let missingValue = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') {
-      rest.push(...argv.slice(i));
-      break;
-    }
-    if (arg.startsWith('--lang=')) flag = arg.slice('--lang='.length);
-    else if (arg === '--lang') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('-')) missingValue = true;
-      else {
-        flag = value;
-        i++;
-      }
-    } else rest.push(arg);
-  }
-  return { ...(flag !== undefined ? { flag } : {}), missingValue, rest };
-}
-
-/**
  * The learner's language. A wrong `--lang` or WORKSHOP_LANG is a UsageError,
  * said in the language the rest of the setting asks for (WORKSHOP_LANG, then
  * the system locale), or in English.
  */
-export function chooseI18n(argv: readonly string[], env: NodeJS.ProcessEnv): { i18n: I18n; rest: string[] } {
+function chooseI18n(argv: readonly string[], env: NodeJS.ProcessEnv): { i18n: I18n; rest: string[] } {
   const { flag, missingValue, rest } = takeLanguageFlag(argv);
-  const fallback = i18nFor(languageOfLocale(env.WORKSHOP_LANG) ?? languageOfLocale(systemLocale(env)) ?? 'en');
+  const fallback = i18nFor(fallbackLanguage(env));
   if (missingValue) throw new UsageError(fallback.t.main.langNeedsValue);
   try {
     return { i18n: i18nFor(chooseLanguage({ flag, env })), rest };
   } catch (error) {
     if (!(error instanceof LanguageError)) throw error;
-    const [source, value] = flag !== undefined ? ['--lang', flag] : ['WORKSHOP_LANG', env.WORKSHOP_LANG ?? ''];
-    throw new UsageError(fallback.t.main.badLanguage(source, value));
+    throw new UsageError(fallback.t.main.badLanguage(error.source, error.value));
   }
 }
 

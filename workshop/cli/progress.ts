@@ -28,7 +28,7 @@ export function recordResult(progress: Progress, result: ExerciseResult): Progre
  * Progress from a run of every exercise: done, the first one not done, the
  * rest not started. Hints already counted in `kept` stay counted.
  */
-export async function rebuildProgress(runTests: RunTests, t: Messages, kept: Progress = emptyProgress): Promise<Progress> {
+async function rebuildProgress(runTests: RunTests, t: Messages, kept: Progress = emptyProgress): Promise<Progress> {
   const ids = allExercises(t).map((meta) => meta.id);
   const results = await runTests(ids);
   const firstNotDone = results.find((result) => !passes(result))?.id;
@@ -68,6 +68,14 @@ export function currentExercise(progress: Progress, exercises: readonly Exercise
   const chosen = exercises.find((meta) => meta.id === progress.current);
   if (chosen) return chosen;
   return exercises.find((meta) => progressOf(progress, meta.id).status !== Status.done) ?? exercises.at(-1)!;
+}
+
+/**
+ * The exercise the learner is on, for a command run without an id (`check`,
+ * `hint`, `solution`): from the progress file, rebuilt first if it must be.
+ */
+export async function loadCurrentExercise(runTests: RunTests, t: Messages): Promise<ExerciseMeta> {
+  return currentExercise(await loadProgress(runTests, tellLearner, t), allExercises(t));
 }
 
 export function nextExercise(id: string, exercises: readonly ExerciseMeta[]): ExerciseMeta | undefined {

@@ -24,7 +24,7 @@ function message(text: string): string[] {
   return lines.length <= 2 ? lines : [lines[0]!, fit(`${lines[1]!} ${lines.slice(2).join(' ').trim()}`)];
 }
 
-export function summaryLine(result: ExerciseResult, t: Messages): string {
+function summaryLine(result: ExerciseResult, t: Messages): string {
   if (result.loadError !== undefined) return `${symbols.fail} ${red(result.loadError)}`;
   if (passes(result)) return `${symbols.pass} ${green(bold(t.report.allPass(result.total)))}`;
   return `${symbols.fail} ${bold(t.report.someFail(result.total - result.passed, result.total))}`;

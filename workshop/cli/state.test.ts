@@ -5,22 +5,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createFixtureKit, fixtureExercises, type FixtureKit } from './fixture-kit.js';
+import { fixtureExercises, readState, withKit } from './fixture-kit.js';
 
-const [add] = fixtureExercises as [(typeof fixtureExercises)[number]];
-
-function withKit(test: (kit: FixtureKit) => Promise<void>): () => Promise<void> {
-  return async () => {
-    const kit = createFixtureKit();
-    try {
-      await test(kit);
-    } finally {
-      kit.dispose();
-    }
-  };
-}
-
-const readState = (kit: FixtureKit) => JSON.parse(kit.read('.workshop/state.json')) as { current?: string; exercises: Record<string, { status: string; hintsShown: number }> };
+const [add] = fixtureExercises;
 
 describe.concurrent('the progress file', { timeout: 60_000 }, () => {
   it.each([

@@ -37,7 +37,7 @@ export const stateFile = path.join(stateDir, 'state.json');
 
 export const emptyProgress: Progress = { version: 1, exercises: {} };
 
-export const notStarted: ExerciseProgress = { status: Status.notStarted, passed: 0, total: 0, hintsShown: 0 };
+const notStarted: ExerciseProgress = { status: Status.notStarted, passed: 0, total: 0, hintsShown: 0 };
 
 export type ReadResult =
   | { readonly progress: Progress; readonly problem?: undefined }

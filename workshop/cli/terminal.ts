@@ -35,7 +35,7 @@ export function stripAnsi(text: string): string {
 }
 
 /** Columns to lay text out in; 100 when the output is not a terminal. */
-export function terminalWidth(): number {
+function terminalWidth(): number {
   return process.stdout.columns ?? 100;
 }
 

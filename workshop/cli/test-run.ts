@@ -61,7 +61,7 @@ function failureMessage(error: ErrorLike, exerciseId: string, t: Messages): stri
  * from what vitest reports when a test file cannot load. The reason is the
  * compiler's own words; the sentence around it is in the learner's language.
  */
-export function loadErrorSentence(error: ErrorLike, exerciseId: string, t: Messages): string {
+function loadErrorSentence(error: ErrorLike, exerciseId: string, t: Messages): string {
   const frame = error.stacks?.find((stack) => !stack.file.includes('node_modules'));
   const where = frame ? `${path.relative(kitRoot, frame.file).split(path.sep).join('/')}:${frame.line}:${frame.column}` : undefined;
   const line = describeError({ name: error.name ?? 'Error', message: error.message ?? String(error), ...(where ? { where } : {}) });

@@ -7,9 +7,9 @@ import { execFileSync, spawn, type ChildProcessWithoutNullStreams } from 'node:c
 import { createServer } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
-import { binPath, createFixtureKit, fixtureExercises, type FixtureKit } from './fixture-kit.js';
+import { binPath, createFixtureKit, fixtureExercises, readState, type FixtureKit } from './fixture-kit.js';
 
-const [add, greet] = fixtureExercises as [(typeof fixtureExercises)[number], (typeof fixtureExercises)[number]];
+const [add, greet] = fixtureExercises;
 
 const hasTmux = (() => {
   try {
@@ -31,8 +31,6 @@ async function waitFor(read: () => string, pattern: RegExp, timeoutMs = 45_000):
   }
   return seen;
 }
-
-const readState = (kit: FixtureKit) => JSON.parse(kit.read('.workshop/state.json')) as { current?: string; exercises: Record<string, { hintsShown: number }> };
 
 /** The CLI in watch mode in a tmux pane: a real terminal, raw keys. */
 function inTmux(kit: FixtureKit, args: string[]) {

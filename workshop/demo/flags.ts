@@ -6,7 +6,7 @@
  * of the setting asks for.
  */
 import { parseArgs } from 'node:util';
-import { chooseLanguage, LanguageError, languageOfLocale, systemLocale, type Language } from '../language.js';
+import { chooseLanguage, fallbackLanguage, LanguageError, languageOfLocale, type Language } from '../language.js';
 import { messagesFor, type Messages } from './messages/index.js';
 
 export interface DemoFlags {
@@ -60,8 +60,7 @@ export function parseDemoFlags(argv: readonly string[], env: NodeJS.ProcessEnv =
     lang = chooseLanguage({ flag: values.lang, env });
   } catch (error) {
     if (!(error instanceof LanguageError)) throw error;
-    const [source, value] = values.lang !== undefined ? ['--lang', values.lang] : ['WORKSHOP_LANG', env.WORKSHOP_LANG ?? ''];
-    return { ok: false, error: messagesFor(fallbackLanguage(env)).flags.badLanguage(source, value) };
+    return { ok: false, error: messagesFor(fallbackLanguage(env)).flags.badLanguage(error.source, error.value) };
   }
   const t = messagesFor(lang).flags;
 
@@ -99,11 +98,6 @@ function badFlags(error: Error, t: Messages): string {
 function languageOfFlags(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
   const { values } = parseArgs({ args: [...argv], strict: false, allowPositionals: true, options });
   return (typeof values.lang === 'string' ? languageOfLocale(values.lang) : undefined) ?? fallbackLanguage(env);
-}
-
-/** WORKSHOP_LANG, then the system locale, then English: never throws. */
-function fallbackLanguage(env: NodeJS.ProcessEnv): Language {
-  return languageOfLocale(env.WORKSHOP_LANG) ?? languageOfLocale(systemLocale(env)) ?? 'en';
 }
 
 function wholeNumber(text: string): number | undefined {

@@ -6,7 +6,7 @@
  * message is one sentence in the language the rest of the setting asks for.
  */
 import { parseArgs } from 'node:util';
-import { chooseLanguage, LanguageError, languageOfLocale, systemLocale, type Language } from '../language.js';
+import { chooseLanguage, fallbackLanguage, LanguageError, takeLanguageFlag, type Language } from '../language.js';
 import { messagesFor, type Messages } from './messages/index.js';
 
 export class UsageError extends Error {
@@ -21,41 +21,15 @@ export interface Options {
   readonly noDocs: boolean;
 }
 
-/**
- * The language to speak before `--lang` is read, or when it is wrong:
- * WORKSHOP_LANG, then the system locale, then English.
- */
-export function fallbackLanguage(env: NodeJS.ProcessEnv): Language {
-  return languageOfLocale(env.WORKSHOP_LANG) ?? languageOfLocale(systemLocale(env)) ?? 'en';
-}
-
-/** `--lang ja` or `--lang=ja`, wherever it is (before a `--`). */
-function languageFlag(argv: readonly string[]): { flag?: string; missingValue: boolean } {
-  let flag: string | undefined;
-  let missingValue = false;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') break;
-    if (arg.startsWith('--lang=')) flag = arg.slice('--lang='.length);
-    else if (arg === '--lang') {
-      const value = argv[i + 1];
-      if (value === undefined || value.startsWith('-')) missingValue = true;
-      else flag = value;
-    }
-  }
-  return { ...(flag !== undefined ? { flag } : {}), missingValue };
-}
-
-export function chooseCheckLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
-  const { flag, missingValue } = languageFlag(argv);
+function chooseCheckLanguage(argv: readonly string[], env: NodeJS.ProcessEnv): Language {
+  const { flag, missingValue } = takeLanguageFlag(argv);
   const fallback = messagesFor(fallbackLanguage(env));
   if (missingValue) throw new UsageError(fallback.errors.langNeedsValue);
   try {
     return chooseLanguage({ flag, env });
   } catch (error) {
     if (!(error instanceof LanguageError)) throw error;
-    const [source, value] = flag !== undefined ? ['--lang', flag] : ['WORKSHOP_LANG', env.WORKSHOP_LANG ?? ''];
-    throw new UsageError(fallback.errors.badLanguage(source, value));
+    throw new UsageError(fallback.errors.badLanguage(error.source, error.value));
   }
 }
 

@@ -11,7 +11,7 @@ import { absolute, allExercises, label, learnerFile, resolveExercise, solutionEx
 import { backupLines, overwriteSafely } from '../overwrite.js';
 import { recordResult } from '../progress.js';
 import { updateProgress } from '../state.js';
-import { bold, cyan, dim, symbols } from '../terminal.js';
+import { bold, command, cyan, dim, symbols } from '../terminal.js';
 import { passes, runOnce } from '../test-run.js';
 
 export const catchUp: Command = {
@@ -59,7 +59,7 @@ export const catchUp: Command = {
     const failing = results.filter((result) => !passes(result));
     if (failing.length > 0) {
       const ids = failing.map((result) => result.id).join(', ');
-      console.log(`${symbols.fail} ${t.catchUp.stillFail(ids, failing.length, cyan(`npm run workshop -- check ${failing[0]!.id.slice(0, 2)}`))}`);
+      console.log(`${symbols.fail} ${t.catchUp.stillFail(ids, failing.length, command(`check ${failing[0]!.id.slice(0, 2)}`))}`);
       return ExitCode.testsFailing;
     }
     console.log(`${symbols.pass} ${t.catchUp.pass(range, cyan('npm start'), label(target, lang))}`);

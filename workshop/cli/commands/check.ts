@@ -4,7 +4,7 @@ import { helpOf, type Command } from '../command.js';
 import { ExitCode } from '../errors.js';
 import { allExercises, assertRunnable, label, learnerFile, resolveExercise, type ExerciseMeta } from '../exercise.js';
 import type { I18n } from '../messages/index.js';
-import { currentExercise, loadProgress, nextExercise, recordResult, tellLearner } from '../progress.js';
+import { loadCurrentExercise, nextExercise, recordResult } from '../progress.js';
 import { resultLines } from '../report.js';
 import { emptyProgress, progressOf, readProgress, writeProgress } from '../state.js';
 import { bold, command, dim, wrap } from '../terminal.js';
@@ -23,13 +23,14 @@ export const check: Command = {
       console.log(helpOf(this, t));
       return ExitCode.ok;
     }
+    // A named exercise is looked up before vitest starts, so a wrong id or a missing file is said at once.
     const chosen = args.positionals[0] === undefined ? undefined : resolveExercise(args.positionals[0], t);
     if (chosen) assertRunnable(chosen, i18n);
     const runner = await TestRunner.open(t);
     try {
       let meta = chosen;
       if (!meta) {
-        meta = currentExercise(await loadProgress((ids) => runner.run(ids), tellLearner, t), allExercises(t));
+        meta = await loadCurrentExercise((ids) => runner.run(ids), t);
         assertRunnable(meta, i18n);
       }
       const [result] = await runner.run([meta.id]);

@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exercisesDir, kitRoot, stateDir } from '../../paths.js';
-import { readArgs } from '../args.js';
+import { readArgs, readPort } from '../args.js';
 import { helpOf, type Command } from '../command.js';
 import { defaultDocsPort, firstFreePort, isPortFree } from '../docs-server.js';
-import { ExitCode, UsageError, WorkshopError } from '../errors.js';
+import { ExitCode, WorkshopError } from '../errors.js';
 import { allExercises } from '../exercise.js';
 import { chooseWatchMode } from '../file-watcher.js';
 import type { Messages } from '../messages/index.js';
@@ -25,13 +25,14 @@ const ok = (text: string): Finding => ({ level: 'ok', text });
 const warn = (text: string): Finding => ({ level: 'warn', text });
 const fail = (text: string): Finding => ({ level: 'fail', text });
 
-export function checkNode(t: Messages, version = process.versions.node): Finding {
+function checkNode(t: Messages): Finding {
+  const version = process.versions.node;
   const major = Number(version.split('.')[0]);
   return major >= 20 ? ok(t.doctor.nodeOk(version)) : fail(t.doctor.nodeTooOld(version));
 }
 
 /** Every dependency in package.json is installed, at the version the kit pins. */
-export function checkDependencies(t: Messages): Finding {
+function checkDependencies(t: Messages): Finding {
   let pinned: Record<string, string>;
   try {
     const pkg = JSON.parse(readFileSync(path.join(kitRoot, 'package.json'), 'utf8')) as Record<string, Record<string, string> | undefined>;
@@ -55,7 +56,7 @@ export function checkDependencies(t: Messages): Finding {
   return ok(t.doctor.depsOk(Object.keys(pinned).length));
 }
 
-export async function checkPort(port: number, t: Messages): Promise<Finding> {
+async function checkPort(port: number, t: Messages): Promise<Finding> {
   if (await isPortFree(port)) return ok(t.doctor.portFree(port));
   const next = await firstFreePort(port + 1);
   return warn(next === undefined ? t.doctor.portBusyNoneFree(port) : t.doctor.portBusy(port, next));
@@ -73,7 +74,7 @@ function canWrite(dir: string): string | undefined {
   }
 }
 
-export function checkWriteAccess(t: Messages): Finding {
+function checkWriteAccess(t: Messages): Finding {
   const problems = [
     [exercisesDir, canWrite(exercisesDir)],
     [stateDir, canWrite(stateDir)],
@@ -82,7 +83,7 @@ export function checkWriteAccess(t: Messages): Finding {
   return fail(t.doctor.cannotWrite(problems.map(([dir, problem]) => `${path.relative(kitRoot, dir!) || '.'}/ (${problem})`).join(t.common.and)));
 }
 
-export function checkGit(t: Messages): Finding {
+function checkGit(t: Messages): Finding {
   let version: string;
   try {
     version = execFileSync('git', ['--version'], { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim().replace(/^git version /, '');
@@ -123,8 +124,7 @@ export const doctor: Command = {
       console.log(helpOf(this, t));
       return ExitCode.ok;
     }
-    const port = args.values.port === undefined ? defaultDocsPort : Number(args.values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(t.common.portRange(String(args.values.port)));
+    const port = readPort(args.values.port, defaultDocsPort, t);
     console.log(bold(t.doctor.checking));
     const findings = [
       checkNode(t),

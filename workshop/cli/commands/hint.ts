@@ -3,9 +3,9 @@ import type { Language } from '../../language.js';
 import { readArgs } from '../args.js';
 import { helpOf, type Command } from '../command.js';
 import { ExitCode } from '../errors.js';
-import { allExercises, label, resolveExercise, type ExerciseMeta } from '../exercise.js';
+import { label, resolveExercise, type ExerciseMeta } from '../exercise.js';
 import type { I18n } from '../messages/index.js';
-import { currentExercise, loadProgress, tellLearner } from '../progress.js';
+import { loadCurrentExercise } from '../progress.js';
 import { progressOf, updateProgress, withExercise } from '../state.js';
 import { bold, command, dim, wrap } from '../terminal.js';
 import { runOnce } from '../test-run.js';
@@ -24,10 +24,7 @@ export const hint: Command = {
       return ExitCode.ok;
     }
     const input = args.positionals[0];
-    const meta =
-      input === undefined
-        ? currentExercise(await loadProgress((ids) => runOnce(ids, t), tellLearner, t), allExercises(t))
-        : resolveExercise(input, t);
+    const meta = input === undefined ? await loadCurrentExercise((ids) => runOnce(ids, t), t) : resolveExercise(input, t);
     const { number, text } = revealNextHint(meta, i18n.lang);
     const more = t.hint.moreByCommand(command(`hint ${meta.id.slice(0, 2)}`), number + 1);
     console.log(hintLines(meta, number, text, more, i18n).join('\n'));

@@ -71,7 +71,7 @@ export function listLines(progress: Progress, exercises: readonly ExerciseMeta[]
 }
 
 /** The instructor's view: the plan of twelve, with what exists of it. */
-export function planLines(progress: Progress, exercises: readonly ExerciseMeta[], { lang, t }: I18n): string[] {
+function planLines(progress: Progress, exercises: readonly ExerciseMeta[], { lang, t }: I18n): string[] {
   const ids = [...new Set([...plan.map((planned) => planned.id), ...exercises.map((meta) => meta.id)])].sort();
   const current = currentExercise(progress, exercises);
   const lines = [bold(t.list.wholePlan(ids.length, exercises.length)), ''];

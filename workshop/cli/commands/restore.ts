@@ -6,11 +6,11 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { kitRoot } from '../../paths.js';
 import { readArgs } from '../args.js';
-import { findBackup, listBackups, restoreCommand } from '../backup.js';
+import { findBackup, listBackups } from '../backup.js';
 import { helpOf, type Command } from '../command.js';
 import { ExitCode, UsageError } from '../errors.js';
 import { backupLines, overwriteSafely } from '../overwrite.js';
-import { bold, cyan, dim, symbols } from '../terminal.js';
+import { bold, command, dim, symbols } from '../terminal.js';
 
 export const restore: Command = {
   name: 'restore',
@@ -33,7 +33,7 @@ export const restore: Command = {
       }
       console.log(bold(t.restore.heading));
       for (const backup of backups) console.log(`  ${backup.name}\n${backup.files.map((file) => dim(`      ${file}`)).join('\n')}`);
-      console.log(t.restore.putBack(cyan(restoreCommand(backups[0]!).replace(backups[0]!.name, '<backup>'))));
+      console.log(t.restore.putBack(command('restore <backup>')));
       return ExitCode.ok;
     }
     const backup = findBackup(name);

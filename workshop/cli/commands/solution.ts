@@ -8,9 +8,9 @@ import { readArgs } from '../args.js';
 import { helpOf, type Command } from '../command.js';
 import { unifiedDiff } from '../diff.js';
 import { EnvironmentError, ExitCode } from '../errors.js';
-import { absolute, allExercises, label, learnerFile, resolveExercise, solutionFile, type ExerciseMeta } from '../exercise.js';
+import { absolute, label, learnerFile, resolveExercise, solutionFile, type ExerciseMeta } from '../exercise.js';
 import type { I18n } from '../messages/index.js';
-import { currentExercise, loadProgress, tellLearner } from '../progress.js';
+import { loadCurrentExercise } from '../progress.js';
 import { bold, dim, symbols } from '../terminal.js';
 import { runOnce } from '../test-run.js';
 
@@ -28,10 +28,7 @@ export const solution: Command = {
       return ExitCode.ok;
     }
     const input = args.positionals[0];
-    const meta =
-      input === undefined
-        ? currentExercise(await loadProgress((ids) => runOnce(ids, t), tellLearner, t), allExercises(t))
-        : resolveExercise(input, t);
+    const meta = input === undefined ? await loadCurrentExercise((ids) => runOnce(ids, t), t) : resolveExercise(input, t);
     console.log(solutionDiff(meta, i18n).join('\n'));
     return ExitCode.ok;
   },

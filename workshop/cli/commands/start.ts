@@ -2,10 +2,10 @@
  * `start` (what `npm start` runs): serves the docs and watches the current
  * exercise, re-running its tests on every save (watch.ts does the loop).
  */
-import { readArgs } from '../args.js';
+import { readArgs, readPort } from '../args.js';
 import { helpOf, type Command } from '../command.js';
 import { defaultDocsPort, startDocs, type DocsServer } from '../docs-server.js';
-import { ExitCode, UsageError } from '../errors.js';
+import { ExitCode } from '../errors.js';
 import { allExercises } from '../exercise.js';
 import { chooseWatchMode } from '../file-watcher.js';
 import { currentExercise, loadProgress } from '../progress.js';
@@ -26,8 +26,7 @@ export const start: Command = {
       console.log(helpOf(this, t));
       return ExitCode.ok;
     }
-    const port = args.values.port === undefined ? defaultDocsPort : Number(args.values.port);
-    if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new UsageError(t.common.portRange(String(args.values.port)));
+    const port = readPort(args.values.port, defaultDocsPort, t);
     const exercises = allExercises(t);
     console.log(dim(t.start.starting));
 
