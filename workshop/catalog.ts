@@ -50,7 +50,8 @@ export function readExercise(id: string, dir: string = exercisesDir): ExerciseMe
   return meta as ExerciseMeta;
 }
 
-const codeSpans = (text: string) => (text.match(/`[^`]*`/g) ?? []).join(' ');
+/** The `code spans` of a text, in order, joined: a translation must keep them as they are. */
+export const codeSpans = (text: string) => (text.match(/`[^`]*`/g) ?? []).join(' ');
 
 /**
  * What is wrong with one piece of text that must be written in every language:

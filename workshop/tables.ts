@@ -5,13 +5,15 @@
  * Every key is a string. The table *name* always comes from the environment
  * variable, as it does in a real Lambda function.
  */
+import type { StreamViewType } from './streams/stream-record.js';
+
 export interface TableDeclaration {
   /** Environment variable that holds the table's name. */
   readonly envVar: string;
   /** Name of the string partition key. */
   readonly key: string;
   /** Stream view type, when the table has a stream. */
-  readonly stream?: 'KEYS_ONLY' | 'NEW_IMAGE' | 'OLD_IMAGE' | 'NEW_AND_OLD_IMAGES';
+  readonly stream?: StreamViewType;
   /** Attribute that holds the TTL (epoch seconds), when TTL is on. */
   readonly ttlAttribute?: string;
 }

@@ -52,20 +52,20 @@ export function wrongAnswerCases(): { exerciseId: string; caseName: string }[] {
   );
 }
 
+/** The parts of `file`'s path below `root` (`['02-x', 'config.ts']`), or [] when it is not inside `root`. */
+function partsBelow(root: string, file: string): string[] {
+  const relative = path.relative(root, file);
+  return relative.startsWith('..') || path.isAbsolute(relative) ? [] : relative.split(path.sep);
+}
+
 /** Which exercise a file belongs to, and its path inside the exercise. */
 function locate(file: string): { exerciseId: string; relative: string } | undefined {
   for (const root of [exercisesDir, solutionsDir]) {
-    const relative = path.relative(root, file);
-    if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
-      const [exerciseId, ...rest] = relative.split(path.sep);
-      if (exerciseId && rest.length > 0) return { exerciseId, relative: rest.join(path.sep) };
-    }
+    const [exerciseId, ...rest] = partsBelow(root, file);
+    if (exerciseId && rest.length > 0) return { exerciseId, relative: rest.join(path.sep) };
   }
-  const relative = path.relative(wrongAnswersDir, file);
-  if (!relative.startsWith('..') && !path.isAbsolute(relative)) {
-    const [exerciseId, caseName, ...rest] = relative.split(path.sep);
-    if (exerciseId && caseName && rest.length > 0) return { exerciseId, relative: rest.join(path.sep) };
-  }
+  const [exerciseId, caseName, ...rest] = partsBelow(wrongAnswersDir, file);
+  if (exerciseId && caseName && rest.length > 0) return { exerciseId, relative: rest.join(path.sep) };
   return undefined;
 }
 
@@ -91,9 +91,7 @@ export function redirect(target: Target, file: string): string | undefined {
  * means the same in both places. Every other file stands for itself.
  */
 function standsFor(file: string): string {
-  const relative = path.relative(wrongAnswersDir, file);
-  if (relative.startsWith('..') || path.isAbsolute(relative)) return file;
-  const [exerciseId, caseName, ...rest] = relative.split(path.sep);
+  const [exerciseId, caseName, ...rest] = partsBelow(wrongAnswersDir, file);
   return exerciseId && caseName && rest.length > 0 ? path.join(exercisesDir, exerciseId, ...rest) : file;
 }
 

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readCatalog } from '../catalog.js';
+import { codeSpans, readCatalog } from '../catalog.js';
 import { hasJapanese } from '../language.js';
 import { exercisesDir } from '../paths.js';
 
@@ -59,7 +59,6 @@ function blockAt(lines: readonly string[], start: number, marker: Marker): { end
   return { end, text: texts.join(' ') };
 }
 
-const codeSpans = (text: string) => text.match(/`[^`]*`/g) ?? [];
 
 /** What is wrong with the bilingual instructions of one starter file; `number` is the exercise's, e.g. `03`. */
 function starterCommentProblems(source: string, number: string): string[] {
@@ -120,8 +119,8 @@ function starterCommentProblems(source: string, number: string): string[] {
     if (twin.indent !== marker.indent || twin.lead !== marker.lead)
       problems.push(`${where}: the TODO(ja) must have the English TODO's indentation and comment style`);
     if (!hasJapanese(ja.text)) problems.push(`${where}: the TODO(ja) is not written in Japanese`);
-    const enSpans = codeSpans(en.text).join(' ');
-    const jaSpans = codeSpans(ja.text).join(' ');
+    const enSpans = codeSpans(en.text);
+    const jaSpans = codeSpans(ja.text);
     if (enSpans !== jaSpans)
       problems.push(`${where}: the TODO(ja) must keep the code of its TODO (the same \`spans\`, in the same order): ${enSpans} ≠ ${jaSpans}`);
     i = ja.end;

@@ -82,7 +82,7 @@ describe('the same seed gives the same run', () => {
     expect(other.trace).not.toBe(first.trace);
     // Duplicates, replays and errors, yet every order reserved its stock exactly once.
     for (const run of [first, again, other]) expect(run.reserved).toEqual(expectedReserved);
-  });
+  }, 20_000); // three whole runs, about a second on an idle machine: a busy one needs headroom
 
   it('takes the seed from CHAOS_SEED when none is given, and says how to replay', () => {
     expect(resolveSeed(undefined, { CHAOS_SEED: '1234' })).toBe(1234);

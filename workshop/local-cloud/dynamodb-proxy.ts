@@ -141,8 +141,8 @@ export class DynamoDbProxy {
     // The capture traces the writes to tables with a stream; the others are traced here.
     const answer = withStreams.size > 0 ? await this.capture.batchWriteItem(withStreams, input) : await this.dynalite.forward(target, body);
     for (const [name, requests] of Object.entries(input.RequestItems ?? {})) {
-      const table = this.tables.get(name);
       if (withStreams.has(name)) continue;
+      const table = this.tables.get(name);
       for (const request of requests) {
         const key = table ? keyOf(table, request.PutRequest?.Item ?? request.DeleteRequest?.Key) : undefined;
         traceWrite(this.options.trace, name, request.PutRequest ? 'BatchWriteItem Put' : 'BatchWriteItem Delete', key, answer);

@@ -16,7 +16,7 @@
 import { DynamoDBClient, UpdateTimeToLiveCommand } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBRecord } from 'aws-lambda';
 import path from 'node:path';
-import { kitRoot } from '../paths.js';
+import { stateDir } from '../paths.js';
 import { kitTables, type KitTableName, type TableDeclaration } from '../tables.js';
 import { Chaos, defaultChaosRates, resolveSeed, type ChaosRates } from './chaos.js';
 import { createKitTable } from './create-kit-table.js';
@@ -97,7 +97,7 @@ export async function startLocalCloud(options: LocalCloudOptions = {}): Promise<
 
   const proxy = await DynamoDbProxy.start({ chaos, trace, clock, region, port: options.ports?.dynamodb });
   const kinesis = await KinesisStandIn.start({ chaos, trace, clock, region, port: options.ports?.kinesis });
-  const s3 = await S3StandIn.start({ folder: options.s3Folder ?? path.join(kitRoot, '.workshop', 'local-cloud', 's3'), chaos, trace, port: options.ports?.s3 });
+  const s3 = await S3StandIn.start({ folder: options.s3Folder ?? path.join(stateDir, 'local-cloud', 's3'), chaos, trace, port: options.ports?.s3 });
 
   const tables = options.tables ?? (Object.keys(kitTables) as KitTableName[]);
   const env: Record<string, string> = {

@@ -3,7 +3,7 @@ import { DynamoDBClient, ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { KinesisClient, PutRecordsCommand } from '@aws-sdk/client-kinesis';
 import { PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { takeBlockedConnections } from '../testing/network-guard.js';
+import { hostOfConnect, takeBlockedConnections } from '../testing/network-guard.js';
 import { useLocalCloud } from './use-local-cloud.js';
 
 const cloud = useLocalCloud({ tables: ['orders'] });
@@ -14,9 +14,7 @@ const originalConnect = net.Socket.prototype.connect;
 beforeEach(() => {
   hosts.length = 0;
   net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
-    const given = Array.isArray(args[0]) ? (args[0] as unknown[]) : args; // net.connect() passes [options, callback]
-    const first = given[0];
-    hosts.push(String(typeof first === 'object' && first !== null ? (first as { host?: string }).host : given[1]));
+    hosts.push(hostOfConnect(args));
     return (originalConnect as (...a: unknown[]) => net.Socket).apply(this, args);
   } as typeof originalConnect;
 });

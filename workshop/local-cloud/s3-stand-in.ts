@@ -178,8 +178,9 @@ export class S3StandIn {
     const shown = keys.slice(0, maxKeysPerList);
     const contents = await Promise.all(
       shown.map(async (key) => {
-        const { size, mtime } = await stat(this.fileOf(bucket, key));
-        const etag = etagOf(await readFile(this.fileOf(bucket, key)));
+        const file = this.fileOf(bucket, key);
+        const { size, mtime } = await stat(file);
+        const etag = etagOf(await readFile(file));
         return `<Contents><Key>${escapeXml(key)}</Key><LastModified>${mtime.toISOString()}</LastModified><ETag>${escapeXml(etag)}</ETag><Size>${size}</Size><StorageClass>STANDARD</StorageClass></Contents>`;
       }),
     );

@@ -33,7 +33,7 @@ export function useLocalCloud(options: LocalCloudOptions = {}): () => LocalCloud
 
   beforeEach(async (context) => {
     folder = await mkdtemp(path.join(tmpdir(), 'local-cloud-s3-'));
-    cloud = await startLocalCloud({ s3Folder: folder, ...options, ...(ports ? { ports } : {}) });
+    cloud = await startLocalCloud({ s3Folder: folder, ...options, ports });
     ports ??= cloud.ports;
     cloud.applyEnv();
     if (options.chaos) {

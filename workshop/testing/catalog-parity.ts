@@ -60,8 +60,8 @@ export function catalogProblems(english: unknown, japanese: unknown, languageNeu
       problems.push(`${path}: en ${kindOf(en)}, ja ${kindOf(ja)}`);
       continue;
     }
-    for (const text of renderings(en).filter(hasJapanese)) problems.push(`${path} has Japanese in English: ${JSON.stringify(text)}`);
     const inEnglish = renderings(en);
+    for (const text of inEnglish.filter(hasJapanese)) problems.push(`${path} has Japanese in English: ${JSON.stringify(text)}`);
     renderings(ja).forEach((text, index) => {
       if (text === inEnglish[index]) problems.push(`${path} is the same as in English: ${JSON.stringify(text)}`);
       else if (!languageNeutral.includes(path) && !hasJapanese(text)) problems.push(`${path} has no Japanese: ${JSON.stringify(text)}`);

@@ -22,21 +22,26 @@ export function isLoopback(host: string): boolean {
   return host === 'localhost' || host === '::1' || host === '[::1]' || /^127(\.\d{1,3}){3}$/.test(host);
 }
 
+/** The host a `socket.connect(…)` call goes to, whichever way its arguments are given. */
+export function hostOfConnect(args: readonly unknown[]): string {
+  // net.connect() and http hand their arguments over normalised, as one array [options, callback].
+  const given = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
+  const first = given[0];
+  const options = (typeof first === 'object' && first !== null ? first : { port: first, host: given[1] }) as {
+    host?: unknown;
+    path?: unknown;
+  };
+  // Unix sockets (a `path`) never leave the machine.
+  return typeof options.path === 'string' ? 'localhost' : String(options.host ?? 'localhost');
+}
+
 export function installNetworkGuard(): void {
   const original = net.Socket.prototype.connect;
   // Already installed in this process: leave the existing wrapper alone.
   if ((original as { guarded?: boolean }).guarded) return;
 
   const guarded = function (this: net.Socket, ...args: unknown[]) {
-    // net.connect() and http hand their arguments over normalised, as one array [options, callback].
-    const given = Array.isArray(args[0]) ? (args[0] as unknown[]) : args;
-    const first = given[0];
-    const options = (typeof first === 'object' && first !== null ? first : { port: first, host: given[1] }) as {
-      host?: unknown;
-      path?: unknown;
-    };
-    // Unix sockets (a `path`) never leave the machine.
-    const host = typeof options.path === 'string' ? 'localhost' : String(options.host ?? 'localhost');
+    const host = hostOfConnect(args);
     if (!isLoopback(host)) {
       const error = new NetworkBlockedError(host);
       blocked.push(error);
