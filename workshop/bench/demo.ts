@@ -9,8 +9,7 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { kitRoot } from '../paths.js';
-
-type Row = (what: string, value: string, target: string) => void;
+import { printRow, type Row } from './rows.js';
 
 const orders = 200;
 
@@ -28,4 +27,4 @@ export async function benchDemo(row: Row): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
-  await benchDemo((what, value, target) => console.log(`${what.padEnd(44)}${value.padStart(12)}   ${target}`));
+  await benchDemo(printRow);

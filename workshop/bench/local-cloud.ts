@@ -20,19 +20,12 @@ import { startLocalCloud } from '../local-cloud/index.js';
 import { startDynalite } from '../local-cloud/start-dynalite.js';
 import { createKitTable } from '../local-cloud/create-kit-table.js';
 import { kitTables } from '../tables.js';
-
-type Row = (what: string, value: string, target: string) => void;
+import { median, printRow, type Row } from './rows.js';
 
 const recordsToDeliver = 5000;
 const writesPerRound = 200;
 const rounds = 5;
-const credentials = { accessKeyId: 'LOCALCLOUD', secretAccessKey: 'local-cloud-secret' };
 const region = 'ap-northeast-1';
-
-function median(samples: number[]): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
 
 /** Milliseconds per write: PutItem of a new item, then UpdateItem of it (INSERT, then MODIFY). */
 async function msPerWrite(client: DynamoDBClient, round: number): Promise<number> {
@@ -57,6 +50,8 @@ export async function benchLocalCloud(row: Row): Promise<void> {
   const folder = await mkdtemp(path.join(tmpdir(), 'local-cloud-bench-'));
   const cloud = await startLocalCloud({ tables: ['orders'], s3Folder: folder, region });
   const plain = await startDynalite();
+  // The local cloud's own dummy credentials, for both clients: nothing here may look for real ones.
+  const credentials = { accessKeyId: cloud.env.AWS_ACCESS_KEY_ID!, secretAccessKey: cloud.env.AWS_SECRET_ACCESS_KEY! };
   const viaCloud = new DynamoDBClient({ endpoint: cloud.env.AWS_ENDPOINT_URL_DYNAMODB, region, credentials });
   const viaPlain = new DynamoDBClient({ endpoint: plain.endpoint, region, credentials });
   try {
@@ -98,4 +93,4 @@ export async function benchLocalCloud(row: Row): Promise<void> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
-  await benchLocalCloud((what, value, target) => console.log(`${what.padEnd(44)}${value.padStart(12)}   ${target}`));
+  await benchLocalCloud(printRow);

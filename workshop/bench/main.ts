@@ -16,6 +16,7 @@ import { watchLatencyRow } from './watch.js';
 import { benchSite } from './site.js';
 import { benchLocalCloud } from './local-cloud.js';
 import { benchDemo } from './demo.js';
+import { median, printRow as row } from './rows.js';
 
 // The SDK warns on Node 20 every time a client starts; the kit supports Node 20 on purpose.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
@@ -39,11 +40,6 @@ function timeOnce(command: string, args: string[]): number {
   return performance.now() - started;
 }
 
-function median(samplesMs: number[]): number {
-  const sorted = [...samplesMs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 function directoryBytes(dir: string): number {
   let bytes = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
@@ -65,7 +61,6 @@ const kitMs = median(kit);
 const testMs = timeOnce('npm', ['test']);
 const nodeModulesMb = directoryBytes(path.join(kitRoot, 'node_modules')) / 1e6;
 
-const row = (what: string, value: string, target: string) => console.log(`${what.padEnd(44)}${value.padStart(12)}   ${target}`);
 console.log(`Benchmarks (median of ${runs} for the exercise runs)\n`);
 row(`bare vitest run ${testFile.split('/')[1]}`, `${(bareMs / 1000).toFixed(2)} s`, '');
 row(`workshop check ${exerciseId.slice(0, 2)} (fresh process)`, `${(kitMs / 1000).toFixed(2)} s`, `${(kitMs / bareMs).toFixed(2)}× bare (target ≤ 1.20×)`);

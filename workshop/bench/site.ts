@@ -16,8 +16,7 @@ import { launchChromium } from '../browser/browser.js';
 import { buildErrors, buildSite } from '../browser/build.js';
 import { open, watch } from '../browser/check-site.js';
 import { startSiteServer } from '../browser/site-server.js';
-
-type Row = (what: string, value: string, target: string) => void;
+import type { Row } from './rows.js';
 
 const buildTargetMs = 15_000;
 const jsTargetBytes = 300_000;
@@ -33,7 +32,7 @@ export interface JsTransfer {
 }
 
 /** Sums the JavaScript of one first visit of `url`, in a fresh browser context (empty cache). */
-export async function firstVisitJs(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<JsTransfer> {
+async function firstVisitJs(browser: Awaited<ReturnType<typeof launchChromium>>, url: string): Promise<JsTransfer> {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { readExercise } from '../catalog.js';
 import { kitRoot } from '../paths.js';
+import { median } from './rows.js';
 
 function copyOfKit(): string {
   const copy = mkdtempSync(path.join(tmpdir(), 'workshop-bench-'));
@@ -19,13 +20,8 @@ function copyOfKit(): string {
   return copy;
 }
 
-function median(samplesMs: number[]): number {
-  const sorted = [...samplesMs].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
-
 /** Median milliseconds from a save to the screen showing that save's result. */
-export async function watchLatencyMs(exerciseId: string, saves: number): Promise<number> {
+async function watchLatencyMs(exerciseId: string, saves: number): Promise<number> {
   const copy = copyOfKit();
   mkdirSync(path.join(copy, '.workshop'), { recursive: true });
   writeFileSync(path.join(copy, '.workshop', 'state.json'), JSON.stringify({ version: 1, current: exerciseId, exercises: {} }));

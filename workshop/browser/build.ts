@@ -1,9 +1,9 @@
 /** `vitepress build docs`, in its own process, timed. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { kitRoot } from '../paths.js';
+import { docsDir, kitRoot } from '../paths.js';
 
-export const defaultDistDir = path.join(kitRoot, 'docs', '.vitepress', 'dist');
+export const defaultDistDir = path.join(docsDir, '.vitepress', 'dist');
 
 export interface BuildResult {
   readonly ok: boolean;
@@ -33,11 +33,11 @@ export function buildSite(outDir = defaultDistDir): Promise<BuildResult> {
  * "Build failed" and "build error:" headings.
  */
 export function buildErrors(output: string): string[] {
-  const lines = output
-    .replace(/\x1b\[[0-9;]*m/g, '')
+  const plain = output.replace(/\x1b\[[0-9;]*m/g, '');
+  const lines = plain
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => /error|not found|failed|could not|cannot|dead link/i.test(line))
     .filter((line) => !line.startsWith('at ') && !/^(x|✖) |^build error:$/i.test(line));
-  return lines.length > 0 ? [...new Set(lines)].slice(0, 8) : [output.replace(/\x1b\[[0-9;]*m/g, '').trim().slice(-500)];
+  return lines.length > 0 ? [...new Set(lines)].slice(0, 8) : [plain.trim().slice(-500)];
 }

@@ -107,7 +107,7 @@ function englishWords(text: string): number {
 }
 
 /** Blocks of a Japanese page that are English sentences. */
-export function englishOnJapanesePage(visit: Pick<PageVisit, 'lang' | 'textBlocks'>): string[] {
+function englishOnJapanesePage(visit: Pick<PageVisit, 'lang' | 'textBlocks'>): string[] {
   if (!visit.lang.toLowerCase().startsWith('ja')) return [];
   return visit.textBlocks.filter((text) => !hasJapanese(text) && englishWords(text) >= englishSentenceWords);
 }

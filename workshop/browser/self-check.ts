@@ -37,7 +37,7 @@ export const plantedFaults: readonly RegExp[] = [
 ];
 
 /** What the check must say about fixtures/broken-site/ja.html, a Japanese page with one English sentence. */
-export const plantedJapaneseFault = /^English on a Japanese page: "This sentence was left in English by mistake\."$/;
+const plantedJapaneseFault = /^English on a Japanese page: "This sentence was left in English by mistake\."$/;
 
 /** Problems with the check itself: an empty list when it saw exactly what was planted. */
 export function judgeSelfCheck(results: readonly PageResult[]): string[] {

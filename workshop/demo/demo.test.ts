@@ -1,15 +1,16 @@
 /**
  * `npm run demo`: it runs to a green summary, the same seed prints the same
- * lines, and a bad flag is one sentence and exit code 2. These runs are pinned
+ * lines, the docs show a real run, and a bad flag is one sentence and exit code 2. These runs are pinned
  * to English (WORKSHOP_LANG=en), so a Japanese machine does not change them.
  * The last block runs the demo in Japanese: the kit's words are Japanese, the
  * data stays as it is, and the numbers are those of the English run.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { hasJapanese } from '../language.js';
-import { kitRoot } from '../paths.js';
+import { docsDir, kitRoot } from '../paths.js';
 import { parseDemoFlags } from './flags.js';
 import { main } from './main.js';
 
@@ -38,20 +39,34 @@ function demo(args: readonly string[], env: NodeJS.ProcessEnv = { WORKSHOP_LANG:
 /** The environment of the in-process tests below: English, whatever the machine's locale. */
 const english = { WORKSHOP_LANG: 'en' };
 
+/** `--orders 5 --seed 3` in English: both blocks of runs below read it, so it runs once (started by the first to ask). */
+let englishRun: Promise<Run> | undefined;
+const englishSeed3 = () => (englishRun ??= demo(['--orders', '5', '--seed', '3']));
+
 afterEach(() => {
   vi.restoreAllMocks();
 });
 
 describe('npm run demo', () => {
-  // Four runs at once, shared by the tests below: two with the same seed, one with chaos (as JSON), one of your code.
-  let runs: Promise<[Run, Run, Run, Run]>;
+  // Five runs at once, shared by the tests below: two with the same seed, one with chaos (as JSON), one of your
+  // code, and the run the docs show (workshop/demo/record-trace.ts).
+  let runs: Promise<[Run, Run, Run, Run, Run]>;
   beforeAll(() => {
     runs = Promise.all([
-      demo(['--orders', '5', '--seed', '3']),
+      englishSeed3(),
       demo(['--orders', '5', '--seed', '3']),
       demo(['--orders', '5', '--seed', '3', '--chaos', '--json']),
       demo(['--orders', '2', '--mine']),
+      demo(['--orders', '4', '--seed', '18']),
     ]);
+  });
+
+  it('prints exactly the recorded run the docs show (docs/guide/demo-trace.txt)', { timeout: 60_000 }, async () => {
+    const [, , , , recorded] = await runs;
+    const [command, ...lines] = readFileSync(path.join(docsDir, 'guide', 'demo-trace.txt'), 'utf8').split('\n');
+    expect(command).toBe('$ npm run demo -- --orders 4 --seed 18');
+    // When the handlers or the trace change, record it again: npx tsx workshop/demo/record-trace.ts
+    expect(recorded.stdout).toBe(lines.join('\n'));
   });
 
   it('runs to a green summary, and the same seed prints the same lines', { timeout: 60_000 }, async () => {
@@ -205,11 +220,11 @@ describe('englishWords (the check the Japanese run relies on)', () => {
 });
 
 describe('npm run demo in Japanese', () => {
-  // The English run of the block above, and the same runs in Japanese: by --lang, and by WORKSHOP_LANG with chaos.
+  // The English run of the block above (the very same run), and the same runs in Japanese: by --lang, and by WORKSHOP_LANG with chaos.
   let runs: Promise<[Run, Run, Run]>;
   beforeAll(() => {
     runs = Promise.all([
-      demo(['--orders', '5', '--seed', '3']),
+      englishSeed3(),
       demo(['--orders', '5', '--seed', '3', '--lang', 'ja']),
       demo(['--orders', '5', '--seed', '3', '--chaos'], { WORKSHOP_LANG: 'ja' }),
     ]);

@@ -6,8 +6,8 @@
  * Gateway (HTTP API, payload v2) would call it. The API only saves the order;
  * everything else happens because the save is an event.
  */
-import { createHash } from 'node:crypto';
 import type { APIGatewayProxyEventV2 } from 'aws-lambda';
+import { Chaos } from '../local-cloud/chaos.js';
 
 export interface CatalogItem {
   readonly sku: string;
@@ -28,12 +28,6 @@ export interface PlannedOrder {
   readonly cancel: boolean;
 }
 
-/** Numbers in [0, 1) from the seed: sha256("seed|orders|n"), as the local cloud's chaos draws them. */
-export function randomFrom(seed: number): () => number {
-  let n = 0;
-  return () => createHash('sha256').update(`${seed}|orders|${++n}`).digest().readUInt32BE(0) / 2 ** 32;
-}
-
 /** What the shop sells; the kettle is scarce, so some orders are backordered (exercise 08). */
 export function catalogFor(orderCount: number): CatalogItem[] {
   return [
@@ -47,7 +41,9 @@ export function catalogFor(orderCount: number): CatalogItem[] {
 const customers = 12;
 
 export function planOrders(seed: number, count: number, catalog: readonly CatalogItem[]): PlannedOrder[] {
-  const random = randomFrom(seed);
+  // Numbers in [0, 1) from the seed, drawn as the local cloud's chaos draws them.
+  const draws = new Chaos(seed);
+  const random = () => draws.draw('orders');
   const pick = (n: number) => Math.floor(random() * n);
   return Array.from({ length: count }, (_, i) => {
     const customer = 1 + pick(customers);
@@ -73,6 +69,9 @@ export function planOrders(seed: number, count: number, catalog: readonly Catalo
 }
 
 export const totalCents = (order: PlannedOrder) => order.lines.reduce((sum, line) => sum + line.quantity * line.unitPriceCents, 0);
+
+/** Cents as the demo prints them: 1200 → `12.00`. */
+export const money = (cents: number) => (cents / 100).toFixed(2);
 
 /** POST /orders, as API Gateway's HTTP API hands it to Lambda (payload format 2.0). */
 export function postOrderEvent(order: PlannedOrder, now: Date): APIGatewayProxyEventV2 {

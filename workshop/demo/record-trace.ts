@@ -7,11 +7,11 @@
  */
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { kitRoot } from '../paths.js';
+import { docsDir, kitRoot } from '../paths.js';
 import { runDemo } from './run.js';
 
-export const recordedFlags = { orders: 4, seed: 18, chaos: false, json: false, mine: false, help: false, lang: 'en' } as const;
-export const traceFile = path.join(kitRoot, 'docs', 'guide', 'demo-trace.txt');
+const recordedFlags = { orders: 4, seed: 18, chaos: false, json: false, mine: false, help: false, lang: 'en' } as const;
+const traceFile = path.join(docsDir, 'guide', 'demo-trace.txt');
 
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
 const lines: string[] = [`$ npm run demo -- --orders ${recordedFlags.orders} --seed ${recordedFlags.seed}`];

@@ -50,7 +50,7 @@ export function pinIdsAndTime(seed: number, now: () => number): Pinned {
 }
 
 /** A version-4-shaped UUID from the seed and a counter. */
-export function seededUuid(seed: number, n: number): `${string}-${string}-${string}-${string}-${string}` {
+function seededUuid(seed: number, n: number): `${string}-${string}-${string}-${string}-${string}` {
   const hex = createHash('sha256').update(`${seed}|uuid|${n}`).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${'89ab'[parseInt(hex[16]!, 16) % 4]}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

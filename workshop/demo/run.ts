@@ -23,21 +23,21 @@ import { orderEventsStream, startLocalCloud, SubscriberStuckError, type ChaosRat
 import { capstoneFiles, capstoneIsHere, missingCapstoneChecks, Notifications, Pingbot } from './capstones.js';
 import type { DemoFlags } from './flags.js';
 import { messagesFor, type Messages } from './messages/index.js';
-import { catalogFor, planOrders, postOrderEvent, totalCents, type PlannedOrder } from './orders.js';
+import { catalogFor, money, planOrders, postOrderEvent, totalCents, type PlannedOrder } from './orders.js';
 import { TracePrinter } from './printer.js';
 import { pinIdsAndTime } from './reproducible.js';
 import { checkEffects, formatSummary, type PlacedOrder } from './summary.js';
 import { deploy, firstLine, loadFunctions, type Functions } from './system.js';
 
 /** The local clock starts here, whatever the date today. */
-export const demoStart = new Date('2026-11-29T09:00:00Z');
+const demoStart = new Date('2026-11-29T09:00:00Z');
 /** Orders placed per minute of local time; the stream is delivered after each wave. */
-export const waveSize = 10;
+const waveSize = 10;
 const minute = 60_000;
 const day = 24 * 60 * minute;
 
 /** --chaos: records delivered again, whole batches replayed, one SDK request in twenty failing. */
-export const demoChaos: ChaosRates = { duplicateRate: 0.1, replayRate: 0.05, sdkErrorRate: 0.05 };
+const demoChaos: ChaosRates = { duplicateRate: 0.1, replayRate: 0.05, sdkErrorRate: 0.05 };
 /** --chaos: the Kinesis outage throttles this many entries of the second wave. */
 const kinesisOutageEntries = 6;
 
@@ -168,7 +168,6 @@ export async function runDemo(flags: DemoFlags, output: DemoOutput): Promise<num
   }
 }
 
-const money = (cents: number) => (cents / 100).toFixed(2);
 const describe = (order: PlannedOrder) =>
   `${order.customerId} ${order.lines.map((line) => `${line.sku}×${line.quantity}`).join(' ')} = ${money(totalCents(order))}${order.email ? ' ✉' : ''}`;
 

@@ -13,7 +13,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { archiveBucket, orderEventsStream, type LocalCloud, type Subscription } from '../local-cloud/index.js';
 import { columns } from '../cli/terminal.js';
 import type { Messages } from './messages/index.js';
-import { expectedStock, totalCents, type CatalogItem, type PlannedOrder } from './orders.js';
+import { expectedStock, money, totalCents, type CatalogItem, type PlannedOrder } from './orders.js';
 
 export interface Check {
   readonly what: string;
@@ -58,8 +58,9 @@ async function scan(table: string): Promise<Record<string, any>[]> {
   return items;
 }
 
-const money = (cents: number) => `${(cents / 100).toFixed(2)}`;
-const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join() === [...b].sort().join();
+/** The same strings, in any order. */
+export const sameInAnyOrder = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && [...a].sort().join() === [...b].sort().join();
 
 export async function checkEffects(input: SummaryInput): Promise<Check[]> {
   const { cloud, catalog, planned, placed, chaos } = input;
@@ -127,7 +128,7 @@ export async function checkEffects(input: SummaryInput): Promise<Check[]> {
     what: t.kinesis,
     expected: String(wantedEvents.length),
     actual: String(distinct.size),
-    ok: same([...distinct], wantedEvents),
+    ok: sameInAnyOrder([...distinct], wantedEvents),
     note: `${t.kinesisRecords(records.length)}${records.length > distinct.size ? t.kinesisDuplicates : ''}`,
   });
 
@@ -138,7 +139,7 @@ export async function checkEffects(input: SummaryInput): Promise<Check[]> {
     what: t.archived,
     expected: String(expired.length),
     actual: String(archived.length),
-    ok: same(archived, expired),
+    ok: sameInAnyOrder(archived, expired),
   });
 
   // Nothing given up on: every subscriber's on-failure list is empty.

@@ -38,7 +38,7 @@ export interface Functions {
 }
 
 /** Where each function lives: the same path under solutions/ and exercises/. */
-export const functionFiles = {
+const functionFiles = {
   orderApi: '01-stateless-function/order-api.ts',
   shipping: '06-stream-handler/shipping.ts',
   sales: '07-partial-batch-failures/sales.ts',

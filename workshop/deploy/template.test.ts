@@ -29,8 +29,8 @@ interface Mapping {
 }
 interface Expected {
   entry: string;
-  /** The solution module the handler comes from (the entry itself, or what a deploy/ entry builds on). */
-  solution: string;
+  /** The solution module a deploy/ entry builds its handler from; any other entry is the solution itself. */
+  solution?: string;
   mapping?: Mapping;
   /** Logical ids the function's role may name, besides its own log group and queue. */
   touches: string[];
@@ -43,36 +43,30 @@ const ttlExpiries = [{ userIdentity: { type: ['Service'], principalId: ['dynamod
 const expected: Record<string, Expected> = {
   OrderApiFunction: {
     entry: 'solutions/01-stateless-function/order-api.ts',
-    solution: 'solutions/01-stateless-function/order-api.ts',
     touches: ['OrdersTable'],
   },
   ShippingFunction: {
     entry: 'solutions/06-stream-handler/shipping.ts',
-    solution: 'solutions/06-stream-handler/shipping.ts',
     mapping: { stream: 'OrdersTable', reportsBatchItemFailures: false, maximumRetryAttempts: 10 },
     touches: ['OrdersTable', 'ShipmentsTable'],
   },
   SalesFunction: {
     entry: 'solutions/07-partial-batch-failures/sales.ts',
-    solution: 'solutions/07-partial-batch-failures/sales.ts',
     mapping: { stream: 'OrdersTable', reportsBatchItemFailures: true, maximumRetryAttempts: 10 },
     touches: ['OrdersTable', 'SalesTable'],
   },
   InventoryFunction: {
     entry: 'solutions/08-idempotent-consumer/inventory.ts',
-    solution: 'solutions/08-idempotent-consumer/inventory.ts',
     mapping: { stream: 'OrdersTable', reportsBatchItemFailures: true, maximumRetryAttempts: 10, filter: insertsOnly },
     touches: ['OrdersTable', 'InventoryTable'],
   },
   TransformFunction: {
     entry: 'solutions/09-kinesis-fan-out/transform.ts',
-    solution: 'solutions/09-kinesis-fan-out/transform.ts',
     mapping: { stream: 'OrdersTable', reportsBatchItemFailures: false, maximumRetryAttempts: 10 },
     touches: ['OrdersTable', 'OrderEventsStream'],
   },
   ArchiveFunction: {
     entry: 'solutions/10-ttl-archive/archive.ts',
-    solution: 'solutions/10-ttl-archive/archive.ts',
     mapping: { stream: 'OrdersTable', reportsBatchItemFailures: false, maximumRetryAttempts: 1000, filter: ttlExpiries },
     touches: ['OrdersTable', 'ArchiveBucket'],
   },
@@ -84,7 +78,6 @@ const expected: Record<string, Expected> = {
   },
   PingbotCheckFunction: {
     entry: 'solutions/12-pingbot/check.ts',
-    solution: 'solutions/12-pingbot/check.ts',
     touches: ['TargetsTable'],
   },
   PingbotNotifyFunction: {
@@ -114,6 +107,7 @@ const lambdaReserved = new Set(['AWS_REGION', 'AWS_DEFAULT_REGION', 'AWS_LAMBDA_
 const pascal = (name: string) => name[0]!.toUpperCase() + name.slice(1);
 const tableId = (name: string) => `${pascal(name)}Table`;
 const read = (file: string) => readFileSync(path.join(kitRoot, file), 'utf8');
+const solutionOf = (want: Expected) => want.solution ?? want.entry;
 
 let template: Template;
 let functions: [string, Resource][];
@@ -139,6 +133,9 @@ function statementsOf(functionId: string): Record<string, any>[] {
 }
 
 const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : [value]);
+
+/** The kit source in a function's bundle, all its files together: what its handler reads and sends. */
+const bundleCode = (id: string) => bundleSources.get(id)!.map(read).join('\n');
 
 function esbuildOptions(metadata: Record<string, any>): BuildOptions {
   const p = metadata.BuildProperties ?? {};
@@ -232,9 +229,9 @@ describe('deploy/template.yaml', () => {
     for (const [id, want] of Object.entries(expected)) {
       const module = (await import(pathToFileURL(path.join(kitRoot, want.entry)).href)) as Record<string, unknown>;
       expect(typeof module.handler, `${want.entry} exports handler`).toBe('function');
-      expect(want.solution, id).toMatch(/^solutions\//);
+      expect(solutionOf(want), id).toMatch(/^solutions\//);
       // A deploy/ entry only builds the solution's handler: it must import that solution.
-      expect(bundleSources.get(id), id).toContain(want.solution);
+      expect(bundleSources.get(id), id).toContain(solutionOf(want));
     }
   });
 
@@ -248,7 +245,7 @@ describe('deploy/template.yaml', () => {
   it('routes the HTTP API to the order API as exercise 01 defines it', () => {
     const routes = Object.values(props('OrderApiFunction').Events).map((e: any) => `${e.Properties.Method} ${e.Properties.Path}`);
     expect(routes.sort()).toEqual(['GET /orders/{orderId}', 'POST /orders']);
-    const source = read(expected.OrderApiFunction!.solution);
+    const source = read(solutionOf(expected.OrderApiFunction!));
     for (const route of routes) expect(source).toContain(route);
   });
 
@@ -282,7 +279,7 @@ describe('deploy/template.yaml', () => {
       });
 
       it(`${id}: ReportBatchItemFailures ${mapping.reportsBatchItemFailures ? 'on' : 'off'}, as its handler's return type says`, () => {
-        const returnsBatchResponse = /Promise<DynamoDBBatchResponse>/.test(read(want.solution));
+        const returnsBatchResponse = /Promise<DynamoDBBatchResponse>/.test(read(solutionOf(want)));
         expect(returnsBatchResponse).toBe(mapping.reportsBatchItemFailures);
         const types = streamEvents(id)[0]!.FunctionResponseTypes;
         expect(types).toEqual(returnsBatchResponse ? ['ReportBatchItemFailures'] : undefined);
@@ -291,7 +288,7 @@ describe('deploy/template.yaml', () => {
       it(`${id}: FilterCriteria as the exercises teach`, async () => {
         let filter = mapping.filter;
         if (id === 'PingbotNotifyFunction') {
-          const { statusChangeFilter } = (await import(pathToFileURL(path.join(kitRoot, want.solution)).href)) as {
+          const { statusChangeFilter } = (await import(pathToFileURL(path.join(kitRoot, solutionOf(want))).href)) as {
             statusChangeFilter: { Filters: { Pattern: string }[] };
           };
           filter = statusChangeFilter.Filters.map((f) => JSON.parse(f.Pattern));
@@ -308,11 +305,9 @@ describe('deploy/template.yaml', () => {
     for (const id of Object.keys(expected)) {
       it(`${id} gets every variable its handler reads, each naming the right resource`, () => {
         const reads = new Set<string>();
-        for (const file of bundleSources.get(id)!) {
-          for (const m of read(file).matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) {
-            const name = (m[1] ?? m[2])!;
-            if (!lambdaReserved.has(name)) reads.add(name);
-          }
+        for (const m of bundleCode(id).matchAll(/process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) {
+          const name = (m[1] ?? m[2])!;
+          if (!lambdaReserved.has(name)) reads.add(name);
         }
         expect(reads.size, `${id} reads no environment at all?`).toBeGreaterThan(0);
         const env: Record<string, unknown> = props(id).Environment?.Variables ?? {};
@@ -360,10 +355,7 @@ describe('deploy/template.yaml', () => {
           for (const ref of referencedIds(statement.Resource)) expect(allowed, `${id} names ${ref}`).toContain(ref);
         }
         // Actions: the SDK commands its bundle sends, plus stream reading, the queue, the logs.
-        const commands = new Set<string>();
-        for (const file of bundleSources.get(id)!) {
-          for (const m of read(file).matchAll(/new (\w+)Command\(/g)) commands.add(m[1]!);
-        }
+        const commands = new Set([...bundleCode(id).matchAll(/new (\w+)Command\(/g)].map((m) => m[1]!));
         const fromCode = [...commands].map((command) => {
           expect(actionOfCommand, `${id} sends ${command}Command: add its IAM action to the test`).toHaveProperty(command);
           return actionOfCommand[command]!;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { parseDocument, YAMLMap, YAMLSeq, type CollectionTag, type ScalarTag } from 'yaml';
 import { kitRoot } from '../paths.js';
 
-export const templateFile = path.join(kitRoot, 'deploy', 'template.yaml');
+const templateFile = path.join(kitRoot, 'deploy', 'template.yaml');
 
 const intrinsics = [
   'And', 'Base64', 'Cidr', 'Condition', 'Equals', 'FindInMap', 'GetAZs', 'GetAtt', 'If', 'ImportValue',
@@ -18,7 +18,7 @@ const intrinsics = [
 const longName = (name: string): string => (name === 'Ref' || name === 'Condition' ? name : `Fn::${name}`);
 
 /** Every short tag, in its scalar, sequence and mapping forms. */
-export const cloudFormationTags: (ScalarTag | CollectionTag)[] = intrinsics.flatMap((name) => {
+const cloudFormationTags: (ScalarTag | CollectionTag)[] = intrinsics.flatMap((name) => {
   const tag = `!${name}`;
   const key = longName(name);
   const scalar: ScalarTag = {

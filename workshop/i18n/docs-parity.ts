@@ -12,10 +12,10 @@ import { hasJapanese } from '../language.js';
 import { pageFacts, proseWords, type PageFacts } from './page-facts.js';
 
 /** The folder of the Japanese pages, inside docs/. */
-export const japaneseDir = 'ja';
+const japaneseDir = 'ja';
 
 /** Every markdown page under `docsDir`, as paths relative to it (`guide/setup.md`). */
-export function docsPages(docsDir: string): string[] {
+function docsPages(docsDir: string): string[] {
   const pages: string[] = [];
   const walk = (dir: string) => {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {

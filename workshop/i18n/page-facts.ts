@@ -52,7 +52,7 @@ export function slugify(text: string): string {
 }
 
 /** The text a reader sees of inline markdown: no code ticks, emphasis or link targets. */
-export function plainText(markdown: string): string {
+function plainText(markdown: string): string {
   return markdown
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')

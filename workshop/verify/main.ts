@@ -18,12 +18,12 @@ import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { exerciseIds } from '../catalog.js';
-import type { Language } from '../language.js';
+import { fallbackLanguage, type Language } from '../language.js';
 import { kitRoot } from '../paths.js';
 import { wrongAnswer, wrongAnswerCases } from '../targets.js';
 import { fail, judgeMustPass, judgeStarter, judgeWrongAnswer, pass, type Check } from './judge.js';
 import { messagesFor, type Messages } from './messages/index.js';
-import { fallbackLanguage, readOptions, UsageError } from './options.js';
+import { readOptions, UsageError } from './options.js';
 import { ciLine, closingLines, sectionLines, type Paint } from './report.js';
 import { exerciseOf, type ModuleOutcome } from './results.js';
 import { runVitest } from './run-vitest.js';
@@ -98,14 +98,15 @@ async function verify(lang: Language, t: Messages, { record, noDocs }: { record:
 
   const starterModules = byProject('exercises');
   const golden = readGolden();
+  const ids = exerciseIds();
   const forExercise = (id: string) => starterModules.filter((module: ModuleOutcome) => exerciseOf(module.file) === id);
   if (record) {
-    for (const id of exerciseIds())
+    for (const id of ids)
       golden[id] = forExercise(id).flatMap((m) => m.tests.filter((test) => test.state === 'failed').map((test) => test.name));
     writeFileSync(goldenFile, `${JSON.stringify(golden, null, 2)}\n`);
     console.log(`  ${t.report.recorded(path.relative(kitRoot, goldenFile))}`);
   }
-  section(t.sections.starters, exerciseIds().map((id) => judgeStarter(id, forExercise(id), golden[id], t)));
+  section(t.sections.starters, ids.map((id) => judgeStarter(id, forExercise(id), golden[id], t)));
   section(
     t.sections.wrongAnswers,
     wrongAnswerCases().map(({ exerciseId, caseName }) => {

@@ -14,7 +14,7 @@ export interface Paint {
   readonly red: (text: string) => string;
 }
 
-export const noColor: Paint = { green: (text) => text, red: (text) => text };
+const noColor: Paint = { green: (text) => text, red: (text) => text };
 
 /** `✓ structure: 13 of 13 passed`, then each failed check and (some of) its details. */
 export function sectionLines(section: string, checks: readonly Check[], t: Messages, paint: Paint = noColor): string[] {

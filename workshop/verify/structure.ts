@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { exerciseIds, readExercise } from '../catalog.js';
-import { exercisesDir, kitRoot, solutionsDir, wrongAnswersDir } from '../paths.js';
+import { docsDir, exercisesDir, solutionsDir, wrongAnswersDir } from '../paths.js';
 import { fail, pass, type Check } from './judge.js';
 import type { Messages } from './messages/index.js';
 
@@ -43,7 +43,7 @@ function checkExercise(id: string, t: Messages): Check {
       if (!meta.files.includes(file))
         problems.push(t.structure.strayInWrongAnswer(`workshop/fixtures/wrong-answers/${id}/${caseName}/${file}`));
 
-  const page = path.join(kitRoot, 'docs', 'exercises', `${id}.md`);
+  const page = path.join(docsDir, 'exercises', `${id}.md`);
   const marker = `<!-- hints: ${id} -->`;
   if (!existsSync(page)) problems.push(t.structure.pageMissing(`docs/exercises/${id}.md`));
   else if (!readFileSync(page, 'utf8').includes(marker)) problems.push(t.structure.noHints(`docs/exercises/${id}.md`, marker));
