@@ -40,7 +40,7 @@ export function english(editing: { readonly pattern: string; readonly hosted: bo
             { text: 'Summary · What the talk leaves us with', link: '/story/summary' },
           ],
         },
-        { text: 'Exercises', items: exerciseItems('en', '') },
+        { text: 'Exercises', items: exerciseItems('en') },
         {
           text: 'For instructors',
           items: [

@@ -41,7 +41,7 @@ export function japanese(editing: { readonly pattern: string; readonly hosted: b
             { text: 'まとめ · 講演が残したもの', link: '/ja/story/summary' },
           ],
         },
-        { text: '演習', items: exerciseItems('ja', '/ja') },
+        { text: '演習', items: exerciseItems('ja') },
         {
           text: '講師向け',
           items: [
