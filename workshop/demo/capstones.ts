@@ -43,7 +43,9 @@ interface EmailMessage {
   text: string;
 }
 
-/** The breaker of notifications stays open this long before it lets a trial call through. */
+/** The breaker of notifications opens after this many failed sends in a row… */
+const failureThreshold = 3;
+/** …and stays open this long before it lets a trial call through. */
 const resetTimeoutMs = 30_000;
 
 /** Calls that never resolve a breaker: the demo's handlers are factories; a factory that throws gives this. */
@@ -75,6 +77,8 @@ const newOrdersWithEmail: FilterCriteria = {
 export class Notifications {
   private readonly provider: MailProvider;
   private breakerOpen = false;
+  /** Sends the provider refused since it last accepted one: what the breaker counts. */
+  private refusedInARow = 0;
   private outage: { from: number; to: number } | undefined;
   subscription: Subscription | undefined;
 
@@ -90,6 +94,7 @@ export class Notifications {
       if (this.breakerOpen && accepted) this.live.step(now, 'breaker', this.t.steps.breakerClosed('notifications'));
       if (this.breakerOpen && !accepted) this.live.step(now, 'breaker', this.t.steps.breakerOpenAgain('notifications'));
       if (accepted) this.breakerOpen = false;
+      this.refusedInARow = accepted ? 0 : this.refusedInARow + 1;
     });
   }
 
@@ -100,18 +105,21 @@ export class Notifications {
       const create = module.createNotificationHandler as (deps: object) => StreamHandler;
       handler = create({
         email: this.provider,
-        breaker: { failureThreshold: 3, resetTimeoutMs, now: () => this.cloud.clock.now().getTime() },
+        breaker: { failureThreshold, resetTimeoutMs, now: () => this.cloud.clock.now().getTime() },
       });
     } catch (error) {
       handler = failing(error);
     }
-    // The breaker cannot be asked; it shows in what reaches the provider. A
-    // batch that fails with no call made: the breaker is open.
+    // The breaker cannot be asked; it shows in what reaches the provider. After
+    // enough refused sends in a row, a batch that fails with no call made: the
+    // breaker is open. (A batch can also fail before its send, on an injected
+    // SDK error: without the refusals, that is not the breaker.)
     const watched = async (event: DynamoDBStreamEvent) => {
       const callsBefore = this.provider.calls;
       const result = (await handler(event)) as DynamoDBBatchResponse | undefined;
       const failed = (result?.batchItemFailures?.length ?? 0) > 0;
-      if (failed && this.provider.calls === callsBefore && !this.breakerOpen && !this.provider.up) {
+      const breakerMayBeOpen = this.refusedInARow >= failureThreshold;
+      if (failed && this.provider.calls === callsBefore && !this.breakerOpen && breakerMayBeOpen) {
         this.breakerOpen = true;
         this.live.step(this.cloud.clock.now(), 'breaker', this.t.steps.breakerOpen('notifications', resetTimeoutMs / 1000));
       }

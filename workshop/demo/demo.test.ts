@@ -48,9 +48,9 @@ afterEach(() => {
 });
 
 describe('npm run demo', () => {
-  // Five runs at once, shared by the tests below: two with the same seed, one with chaos (as JSON), one of your
-  // code, and the run the docs show (workshop/demo/record-trace.ts).
-  let runs: Promise<[Run, Run, Run, Run, Run]>;
+  // Six runs at once, shared by the tests below: two with the same seed, one with chaos (as JSON), one of your
+  // code, the run the docs show (workshop/demo/record-trace.ts), and one whose mails fail before the outage.
+  let runs: Promise<[Run, Run, Run, Run, Run, Run]>;
   beforeAll(() => {
     runs = Promise.all([
       englishSeed3(),
@@ -58,7 +58,23 @@ describe('npm run demo', () => {
       demo(['--orders', '5', '--seed', '3', '--chaos', '--json']),
       demo(['--orders', '2', '--mine']),
       demo(['--orders', '4', '--seed', '18']),
+      demo(['--orders', '12', '--chaos']),
     ]);
+  });
+
+  it('says the breaker opened only after it saw as many refused mails in a row as its threshold (3)', { timeout: 60_000 }, async () => {
+    // Seed 42: a notifications batch fails on an injected SDK error, before any send, while the
+    // provider is down. That is not the breaker, and the trace must not say it is.
+    const [, , , , , chaos] = await runs;
+    expect(chaos.code).toBe(0);
+    let refusedInARow = 0;
+    const opened: number[] = [];
+    for (const line of chaos.stdout.split('\n')) {
+      if (/\semail\s+✗ /.test(line)) refusedInARow++;
+      if (/\semail\s+→ /.test(line)) refusedInARow = 0;
+      if (/\sbreaker\s+notifications: OPEN, /.test(line)) opened.push(refusedInARow);
+    }
+    for (const refused of opened) expect(refused).toBeGreaterThanOrEqual(3);
   });
 
   it('prints exactly the recorded run the docs show (docs/guide/demo-trace.txt)', { timeout: 60_000 }, async () => {
